@@ -25,7 +25,13 @@ export function isValidGridCode(code: string): boolean {
 export function parseGridCode(code: string): GridCode | null {
   const match = GRID_CODE.exec(code);
   if (!match) return null;
-  const [, district, street, community, sequence] = match as unknown as [string, string, string, string, string];
+  const [, district, street, community, sequence] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const seq = Number(sequence);
   if (seq === 0) return null;
   return { district, street, community, sequence: seq };
@@ -37,7 +43,8 @@ export function parseGridCode(code: string): GridCode | null {
  * formatGridCode('110106012003', 4); // '110106012003004'
  */
 export function formatGridCode(communityId: string, sequence: number): string {
-  if (!/^\d{12}$/.test(communityId)) throw new RangeError(`community code must be 12 digits: ${communityId}`);
+  if (!/^\d{12}$/.test(communityId))
+    throw new RangeError(`community code must be 12 digits: ${communityId}`);
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999)
     throw new RangeError(`grid sequence must be 1–999: ${sequence}`);
   return communityId + String(sequence).padStart(3, '0');

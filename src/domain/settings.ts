@@ -24,7 +24,12 @@ export interface GridSettings {
   /** 5/10/15-minute life circles, in metres. */
   lifeCirclesM: { min5: number; min10: number; min15: number };
   /** Time limits for overdue flags. */
-  timeLimits: { urgentHours: number; utilityHours: number; generalDays: number; complexDays: number };
+  timeLimits: {
+    urgentHours: number;
+    utilityHours: number;
+    generalDays: number;
+    complexDays: number;
+  };
   /** 三率 weights for the composite score (综合成绩); they sum to 1. */
   rateWeights: { response: number; resolution: number; satisfaction: number };
   /** Weight of 基本满意 in the satisfaction rate. */
@@ -37,7 +42,7 @@ export interface GridSettings {
   sliverAreaM2: number;
 }
 
-export const DEFAULT_SETTINGS: GridSettings = Object.freeze({
+export const DEFAULT_SETTINGS: GridSettings = deepFreeze({
   householdsBand: { min: 300, max: 500 },
   maxResidents: 2500,
   visitRule: { regularEveryMonths: 6, difficultEveryMonths: 3, specialPerMonth: 1.5 },
@@ -58,6 +63,13 @@ export const DEFAULT_SETTINGS: GridSettings = Object.freeze({
   repeatComplaint: { minOrders: 3, windowDays: 30 },
   sliverAreaM2: 1,
 });
+
+/** Freezes an object and every object inside it, so the defaults cannot be changed by accident. */
+function deepFreeze<T extends object>(value: T): T {
+  for (const inner of Object.values(value))
+    if (typeof inner === 'object' && inner !== null) deepFreeze(inner);
+  return Object.freeze(value);
+}
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 

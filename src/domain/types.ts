@@ -9,18 +9,21 @@ import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polyg
 /** Properties a feature may carry beyond the known ones; kept through load and export. */
 type Extra = Record<string, unknown>;
 
+// Label fields (names, addresses, leader, year built …) are optional: a file without them loads
+// with a warning, while the fields the figures depend on are required.
+
 export interface StreetProperties extends Extra {
   /** 9-digit code: 6-digit district (GB/T 2260) + 3-digit street. */
   id: string;
-  name: string;
+  name?: string;
   /** District name, e.g. 丰台区. */
-  district: string;
+  district?: string;
 }
 
 export interface CommunityProperties extends Extra {
   /** 12-digit code: street code + 3-digit community. */
   id: string;
-  name: string;
+  name?: string;
   streetId: string;
 }
 
@@ -31,13 +34,13 @@ export type GridType = (typeof GRID_TYPES)[number];
 export interface GridProperties extends Extra {
   /** 15-digit grid code (DB11/T 2157-2023). */
   id: string;
-  name: string;
+  name?: string;
   communityId: string;
   type: GridType;
   /** 网格员 count. */
   workers: number;
   /** 网格长. */
-  leader: string;
+  leader?: string;
 }
 
 export const PROPERTY_MANAGEMENT = ['物业', '准物业', '产权单位自管', '无物业'] as const;
@@ -46,15 +49,15 @@ export type PropertyManagement = (typeof PROPERTY_MANAGEMENT)[number];
 export interface BuildingProperties extends Extra {
   id: string;
   /** e.g. 18号院2号楼 */
-  name: string;
-  address: string;
+  name?: string;
+  address?: string;
   communityId: string;
   floors: number;
   units: number;
   households: number;
   residents: number;
-  yearBuilt: number;
-  property: PropertyManagement;
+  yearBuilt?: number;
+  property?: PropertyManagement;
   /** Households in difficulty (低保, 残疾): visited at least quarterly. */
   difficultHouseholds: number;
   /** Special-hardship households (独居/孤寡老人 …): visited 1–2 times a month. */
@@ -75,7 +78,7 @@ export type FacilityType = (typeof FACILITY_TYPES)[number];
 export interface FacilityProperties extends Extra {
   id: string;
   type: FacilityType;
-  name: string;
+  name?: string;
   /** Overrides the norm for the facility's type when present. */
   serviceRadiusM?: number;
 }
@@ -96,7 +99,7 @@ export interface WorkOrderProperties extends Extra {
   source: WorkOrderSource;
   category1: string;
   category2: string;
-  category3: string;
+  category3?: string;
   /** ISO 8601 with offset (+08:00). */
   createdAt: string;
   dueAt: string;
@@ -107,7 +110,7 @@ export interface WorkOrderProperties extends Extra {
   contacted: boolean;
   resolved: boolean;
   satisfaction: Satisfaction | null;
-  address: string;
+  address?: string;
   buildingId?: string;
 }
 
@@ -157,5 +160,8 @@ export interface LayerFeatureMap {
 
 /** A complete (or partial) street data set: each layer a FeatureCollection. */
 export type StreetDataset = {
-  [K in LayerKind]: FeatureCollection<LayerFeatureMap[K]['geometry'], LayerFeatureMap[K]['properties']>;
+  [K in LayerKind]: FeatureCollection<
+    LayerFeatureMap[K]['geometry'],
+    LayerFeatureMap[K]['properties']
+  >;
 };

@@ -1,0 +1,36 @@
+/** Headline figures of a loaded street: area and counts, as shown in the status bar and README. */
+import { area } from '@turf/turf';
+import type { StreetDataset } from '../domain/types.ts';
+
+export interface StreetSummary {
+  streetName: string | null;
+  areaKm2: number;
+  communities: number;
+  grids: number;
+  buildings: number;
+  households: number;
+  residents: number;
+  facilities: number;
+  workOrders: number;
+}
+
+/**
+ * Sums a dataset's headline figures; layers that are missing count as empty.
+ * @example
+ * summarizeStreet(dataset).households; // 16,240
+ */
+export function summarizeStreet(dataset: Partial<StreetDataset>): StreetSummary {
+  const street = dataset.street?.features[0];
+  const buildings = dataset.buildings?.features ?? [];
+  return {
+    streetName: street?.properties.name ?? null,
+    areaKm2: (dataset.street?.features ?? []).reduce((sum, f) => sum + area(f), 0) / 1e6,
+    communities: dataset.communities?.features.length ?? 0,
+    grids: dataset.grids?.features.length ?? 0,
+    buildings: buildings.length,
+    households: buildings.reduce((sum, b) => sum + b.properties.households, 0),
+    residents: buildings.reduce((sum, b) => sum + b.properties.residents, 0),
+    facilities: dataset.facilities?.features.length ?? 0,
+    workOrders: dataset.workOrders?.features.length ?? 0,
+  };
+}

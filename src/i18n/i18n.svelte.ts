@@ -1,0 +1,54 @@
+/**
+ * The UI language (zh-CN by default, English on the switch) and locale-aware formatting of
+ * text, numbers and dates. Components read `i18n.t(…)`, so they re-render when the locale changes.
+ */
+import { en } from './en.ts';
+import { zh, type MessageKey } from './zh.ts';
+
+export type Locale = 'zh-CN' | 'en';
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
+
+/** Replaces `{name}` placeholders with the given values. */
+export function interpolate(
+  template: string,
+  params: Record<string, string | number> = {},
+): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+class I18n {
+  locale = $state<Locale>('zh-CN');
+
+  /** The message for `key` in the current language, with its parameters filled in. */
+  t = (key: MessageKey, params: Record<string, string | number> = {}): string => {
+    const formatted: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(params))
+      formatted[name] = typeof value === 'number' ? this.number(value) : value;
+    return interpolate(dictionaries[this.locale][key], formatted);
+  };
+
+  /** A number in the user's locale, with at most `digits` decimals. */
+  number = (value: number, digits = 0): string =>
+    new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits }).format(value);
+
+  /** A date and time in the user's locale, in Beijing time. */
+  dateTime = (iso: string): string =>
+    new Intl.DateTimeFormat(this.locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Asia/Shanghai',
+    }).format(new Date(iso));
+
+  /** Picks the message of a bilingual pair (problems carry both). */
+  pick = (pair: { zh: string; en: string }): string => (this.locale === 'en' ? pair.en : pair.zh);
+
+  toggle = (): void => {
+    this.locale = this.locale === 'zh-CN' ? 'en' : 'zh-CN';
+    document.documentElement.lang = this.locale;
+  };
+}
+
+export const i18n = new I18n();

@@ -1,0 +1,6 @@
+/** Entry point: mounts the GridAtlas app. */
+import { mount } from 'svelte';
+import App from './ui/App.svelte';
+import './ui/global.css';
+
+mount(App, { target: document.getElementById('app')! });

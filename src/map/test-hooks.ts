@@ -1,0 +1,51 @@
+/**
+ * Map state exposed on `window.__gridatlas` for the end-to-end tests (and for anyone debugging in
+ * the console): sources and their feature counts, layer visibility, the heatmap, projection.
+ * Read-only: nothing here changes the map.
+ */
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { WorkOrderHeatmap } from './heatmap-overlay.ts';
+import { SOURCE_IDS } from './style.ts';
+
+export interface GridAtlasTestApi {
+  /** Increases each time loaded data has been drawn and the map went idle. */
+  drawnVersion: number;
+  /** Milliseconds from navigation start to the first idle map with data drawn. */
+  firstIdleMs: number | null;
+  sourceIds(): string[];
+  sourceFeatureCount(id: string): Promise<number>;
+  layerVisibility(id: string): string | undefined;
+  paintProperty(layerId: string, name: string): unknown;
+  heatmap(): { points: number; visible: boolean };
+  project(lng: number, lat: number): { x: number; y: number };
+  zoom(): number;
+}
+
+declare global {
+  interface Window {
+    __gridatlas?: GridAtlasTestApi;
+  }
+}
+
+/** Installs the test API for this map and returns it so the map can bump `drawnVersion`. */
+export function exposeMapState(map: MapLibreMap, heatmap: WorkOrderHeatmap): GridAtlasTestApi {
+  const api: GridAtlasTestApi = {
+    drawnVersion: 0,
+    firstIdleMs: null,
+    sourceIds: () => Object.values(SOURCE_IDS).filter((id) => map.getSource(id)),
+    async sourceFeatureCount(id) {
+      const source = map.getSource<GeoJSONSource>(id);
+      if (!source) return -1;
+      const data = await source.getData();
+      return 'features' in data ? data.features.length : -1;
+    },
+    layerVisibility: (id) => String(map.getLayoutProperty(id, 'visibility') ?? 'visible'),
+    paintProperty: (layerId, name) =>
+      map.getPaintProperty(layerId, name as Parameters<MapLibreMap['getPaintProperty']>[1]),
+    heatmap: () => ({ points: heatmap.pointCount, visible: heatmap.visible }),
+    project: (lng, lat) => map.project([lng, lat]),
+    zoom: () => map.getZoom(),
+  };
+  window.__gridatlas = api;
+  return api;
+}

@@ -1,0 +1,133 @@
+/**
+ * The app's state: the loaded street, the last load's problems, what the layer panel shows, the
+ * grid colouring and the current selection. Large data is held in `$state.raw` (never deeply
+ * reactive); loading goes through the data worker.
+ */
+import { bbox } from '@turf/turf';
+import type { Feature } from 'geojson';
+import { DEFAULT_SETTINGS } from '../domain/settings.ts';
+import type { Problem, SetAsideFeature } from '../domain/problems.ts';
+import { fetchSampleStreet } from '../io/sample-street.ts';
+import type { InputFile, LoadResult } from '../io/load-files.ts';
+import type { GroupDisplay } from '../map/layer-controls.ts';
+import { toMapData, type MapData } from '../map/map-data.ts';
+import { fillColorExpression, metricClasses, type GridMetric } from '../map/metric-scale.ts';
+import type { Selection } from '../map/selection.ts';
+import type { LayerGroup } from '../map/style.ts';
+import { dataWorker } from '../workers/data-client.ts';
+import type { LoadedStreet } from '../workers/loaded-street.ts';
+
+export type LoadStage = 'reading' | 'validating' | 'drawing';
+
+/** The report of the last load: which files, what was wrong, what was kept aside. */
+export interface LoadReport {
+  files: LoadResult['files'];
+  problems: Problem[];
+  setAside: SetAsideFeature[];
+  /** True when the load brought no usable layer and the previous data stayed. */
+  rejected: boolean;
+}
+
+const initialGroups = (): Record<LayerGroup, GroupDisplay> => ({
+  basemap: { visible: true, opacity: 1 },
+  street: { visible: true, opacity: 1 },
+  communities: { visible: true, opacity: 1 },
+  grids: { visible: true, opacity: 1 },
+  buildings: { visible: true, opacity: 1 },
+  facilities: { visible: true, opacity: 1 },
+  workOrders: { visible: true, opacity: 1 },
+});
+
+class AppState {
+  street = $state.raw<LoadedStreet | null>(null);
+  mapData = $state.raw<MapData | null>(null);
+  isSample = $state(false);
+  report = $state.raw<LoadReport | null>(null);
+  loading = $state<{ stage: LoadStage; files: number } | null>(null);
+  loadError = $state<string | null>(null);
+  groups = $state(initialGroups());
+  metric = $state<GridMetric>('households');
+  selection = $state<Selection | null>(null);
+  settings = DEFAULT_SETTINGS;
+
+  classes = $derived(metricClasses(this.metric, this.street?.gridStats ?? [], this.settings));
+  gridFill = $derived(fillColorExpression(this.metric, this.classes));
+  bounds = $derived.by(() => {
+    const street = this.street?.dataset.street ?? this.street?.dataset.grids;
+    return street && street.features.length > 0
+      ? (bbox(street) as [number, number, number, number])
+      : null;
+  });
+
+  /** Loads the bundled sample street. */
+  loadSample = async (): Promise<void> => {
+    await this.#load(async () => fetchSampleStreet(), 7, true);
+  };
+
+  /** Loads the user's files; they replace the current layers unless none of them is usable. */
+  loadUserFiles = async (files: File[]): Promise<void> => {
+    await this.#load(
+      async () =>
+        Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() }))),
+      files.length,
+      false,
+    );
+  };
+
+  async #load(read: () => Promise<InputFile[]>, count: number, sample: boolean): Promise<void> {
+    this.loadError = null;
+    try {
+      this.loading = { stage: 'reading', files: count };
+      const inputs = await read();
+      this.loading = { stage: 'validating', files: count };
+      const loaded = await dataWorker().load(inputs);
+      const usable = Object.values(loaded.dataset).some(
+        (layer) => layer && layer.features.length > 0,
+      );
+      this.report = {
+        files: loaded.files,
+        problems: loaded.problems,
+        setAside: loaded.setAside,
+        rejected: !usable,
+      };
+      if (usable) {
+        this.loading = { stage: 'drawing', files: count };
+        this.selection = null;
+        this.street = loaded;
+        this.isSample = sample;
+        this.mapData = toMapData(loaded.dataset, loaded.gridStats);
+      }
+    } catch (error) {
+      this.loadError = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.loading = null;
+    }
+  }
+
+  /** Every pickable feature by kind and id, built once per load. */
+  #index = $derived.by(() => {
+    const dataset = this.street?.dataset;
+    const byId = (features: readonly Feature[] = []) =>
+      new Map(features.map((f) => [String(f.properties?.id), f]));
+    return {
+      grid: byId(dataset?.grids?.features),
+      building: byId(dataset?.buildings?.features),
+      facility: byId(dataset?.facilities?.features),
+      workOrder: byId(dataset?.workOrders?.features),
+      community: byId(dataset?.communities?.features),
+    };
+  });
+
+  /** The loaded feature behind a selection, if it is still there. */
+  featureOf = (selection: Selection): Feature | null =>
+    this.#index[selection.kind].get(selection.id) ?? null;
+
+  /** A community's name from its code, or the code when the community is not loaded. */
+  communityName = (id: string): string =>
+    String(this.#index.community.get(id)?.properties?.name ?? id);
+
+  /** The figures of a grid. */
+  gridStatsOf = (id: string) => this.street?.gridStats.find((s) => s.gridId === id) ?? null;
+}
+
+export const app = new AppState();

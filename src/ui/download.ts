@@ -1,0 +1,9 @@
+/** Saves text as a file through the browser's download, without any server. */
+export function downloadText(fileName: string, text: string, type = 'application/geo+json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

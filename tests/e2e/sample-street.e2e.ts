@@ -1,0 +1,136 @@
+/**
+ * The app on the bundled sample street, in real Chromium: every layer is on the map with as many
+ * features as its file, a grid click opens its details, the layer panel and metric switch change
+ * the map, the language switch works, and a screenshot is saved.
+ */
+import { readFileSync } from 'node:fs';
+import { pointOnFeature } from '@turf/turf';
+import type { FeatureCollection, Polygon } from 'geojson';
+import { expect, screenPoint, test, waitForDrawn } from './guarded-page.ts';
+
+const read = (name: string) =>
+  JSON.parse(
+    readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8'),
+  ) as FeatureCollection;
+
+const FILES = {
+  street: 'street.geojson',
+  communities: 'communities.geojson',
+  grids: 'grids.geojson',
+  buildings: 'buildings.geojson',
+  facilities: 'facilities.geojson',
+  'work-orders': 'work-orders.geojson',
+  basemap: 'basemap.geojson',
+} as const;
+
+test('the sample street loads with every layer, counts equal to the files', async ({
+  page,
+  guard,
+}) => {
+  await page.goto('/');
+  await waitForDrawn(page);
+  expect(guard.errors).toEqual([]);
+
+  const api = await page.evaluate(() => window.__gridatlas!.sourceIds());
+  expect(api.sort()).toEqual(Object.keys(FILES).sort());
+  for (const [source, file] of Object.entries(FILES)) {
+    const count = await page.evaluate((id) => window.__gridatlas!.sourceFeatureCount(id), source);
+    expect(count, source).toBe(read(file).features.length);
+  }
+  const orders = read(FILES['work-orders']).features.length;
+  expect(await page.evaluate(() => window.__gridatlas!.heatmap())).toEqual({
+    points: orders,
+    visible: true,
+  });
+  await expect(page.getByTestId('sample-badge')).toHaveText('示例数据');
+  await expect(page.getByTestId('summary-workOrders')).toContainText(
+    orders.toLocaleString('zh-CN'),
+  );
+
+  const firstIdleMs = await page.evaluate(() => window.__gridatlas!.firstIdleMs);
+  console.log(`first map idle with data drawn: ${firstIdleMs} ms after navigation start`);
+  await page.screenshot({ path: 'test-results/screenshots/sample-street.png' });
+});
+
+test('clicking a grid opens its details; hovering shows a tooltip', async ({ page }) => {
+  await page.goto('/');
+  await waitForDrawn(page);
+  const grids = read(FILES.grids) as FeatureCollection<Polygon>;
+  const buildings = read(FILES.buildings) as FeatureCollection<Polygon>;
+  // A point inside a grid but away from any building footprint, so the grid itself is picked.
+  const target = grids.features.find((g) => g.properties?.type === 'comprehensive')!;
+  await page.evaluate(() => window.__gridatlas!.zoom());
+  const inside = pointOnFeature(target).geometry.coordinates as [number, number];
+  const point = await screenPoint(page, inside[0], inside[1]);
+
+  await page.mouse.move(point.x, point.y);
+  await expect(page.getByTestId('tooltip')).toBeVisible();
+  await page.mouse.click(point.x, point.y);
+  const details = page.getByTestId('details');
+  await expect(details).toBeVisible();
+  const kind = await details.getAttribute('data-kind');
+  const id = (await details.getAttribute('data-id'))!;
+  if (kind === 'grid') {
+    expect(id).toBe(target.properties!.id);
+    await expect(details).toContainText(String(target.properties!.name));
+    await expect(details).toContainText('网格编码');
+    await expect(details).toContainText('户数');
+  } else {
+    // The interior point fell on a building: its details must be that building's.
+    expect(kind).toBe('building');
+    expect(buildings.features.some((b) => b.properties!.id === id)).toBe(true);
+  }
+  await page.screenshot({ path: 'test-results/screenshots/details.png' });
+});
+
+test('the layer panel hides and fades layers; the metric recolours grids', async ({ page }) => {
+  await page.goto('/');
+  await waitForDrawn(page);
+  const visibility = (id: string) =>
+    page.evaluate((l) => window.__gridatlas!.layerVisibility(l), id);
+
+  await page.getByTestId('layer-toggle-buildings').uncheck();
+  await expect.poll(() => visibility('buildings-fill')).toBe('none');
+  await page.getByTestId('layer-toggle-buildings').check();
+  await expect.poll(() => visibility('buildings-fill')).toBe('visible');
+
+  await page.getByTestId('layer-toggle-workOrders').uncheck();
+  await expect.poll(() => page.evaluate(() => window.__gridatlas!.heatmap().visible)).toBe(false);
+
+  await page.getByTestId('layer-opacity-grids').fill('0.5');
+  await expect
+    .poll(() =>
+      page.evaluate(() => window.__gridatlas!.paintProperty('grids-fill', 'fill-opacity')),
+    )
+    .toBeCloseTo(0.275, 3);
+
+  const before = JSON.stringify(
+    await page.evaluate(() => window.__gridatlas!.paintProperty('grids-fill', 'fill-color')),
+  );
+  await page.getByTestId('metric-select').selectOption('residents');
+  await expect
+    .poll(async () =>
+      JSON.stringify(
+        await page.evaluate(() => window.__gridatlas!.paintProperty('grids-fill', 'fill-color')),
+      ),
+    )
+    .not.toBe(before);
+  await expect(page.getByTestId('legend').locator('li')).not.toHaveCount(1);
+});
+
+test('the language switch turns the UI to English and back', async ({ page }) => {
+  await page.goto('/');
+  await waitForDrawn(page);
+  await expect(page.locator('h1')).toHaveText('网格治理地图');
+  await expect(page.getByTestId('layer-grids')).toContainText('网格');
+
+  await page.getByTestId('language-switch').click();
+  await expect(page.locator('h1')).toHaveText('GridAtlas');
+  await expect(page.getByTestId('layer-grids')).toContainText('Grids');
+  await expect(page.getByTestId('sample-badge')).toHaveText('Sample data');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  await page.screenshot({ path: 'test-results/screenshots/english.png' });
+
+  await page.getByTestId('language-switch').click();
+  await expect(page.locator('h1')).toHaveText('网格治理地图');
+});
