@@ -119,6 +119,13 @@ export const en: Record<MessageKey, string> = {
   'problems.hide': 'Hide',
   'tooltip.households': '{value} households',
   'tooltip.workers': '{value} grid workers',
+  'facility.垃圾收集点': 'Waste collection point',
+  'facility.社区服务站': 'Community service station',
+  'facility.养老驿站': 'Elderly care post',
+  'facility.卫生服务站': 'Health station',
+  'facility.幼儿园': 'Kindergarten',
+  'facility.监控探头': 'Camera',
+  'facility.议事厅': 'Residents’ council hall',
   'files.title': 'Loaded files',
   'files.row': '{name}: {loaded}/{total} features',
 };

@@ -42,6 +42,12 @@ class I18n {
       timeZone: 'Asia/Shanghai',
     }).format(new Date(iso));
 
+  /** A facility type's label; a street's own types (not in the dictionary) show as they are. */
+  facility = (type: string): string => {
+    const key = `facility.${type}`;
+    return key in zh ? this.t(key as MessageKey) : type;
+  };
+
   /** Picks the message of a bilingual pair (problems carry both). */
   pick = (pair: { zh: string; en: string }): string => (this.locale === 'en' ? pair.en : pair.zh);
 

@@ -116,6 +116,13 @@ export const zh = {
   'problems.hide': '收起',
   'tooltip.households': '{value} 户',
   'tooltip.workers': '{value} 名网格员',
+  'facility.垃圾收集点': '垃圾收集点',
+  'facility.社区服务站': '社区服务站',
+  'facility.养老驿站': '养老驿站',
+  'facility.卫生服务站': '卫生服务站',
+  'facility.幼儿园': '幼儿园',
+  'facility.监控探头': '监控探头',
+  'facility.议事厅': '议事厅',
   'files.title': '已载入文件',
   'files.row': '{name}：{loaded}/{total} 个要素',
 } as const;

@@ -1,7 +1,8 @@
 /**
  * The work-order heatmap: a deck.gl HeatmapLayer drawn inside MapLibre's layer stack through
- * `MapLibreOverlay` (interleaved), below grid lines and labels. deck.gl is loaded lazily so the
- * first map paint does not wait for it. Prop changes are batched into one `setProps`.
+ * `MapLibreOverlay` (interleaved), below grid lines and labels. deck.gl is loaded and attached
+ * only when there are points to draw, so the first map paint never waits for it. Prop changes
+ * are batched into one `setProps`.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
@@ -17,31 +18,28 @@ export interface HeatmapState {
 }
 
 export class WorkOrderHeatmap {
-  #overlay: MapLibreOverlay | null = null;
+  #map: MapLibreMap;
+  #overlay: Promise<MapLibreOverlay> | null = null;
   #state: HeatmapState = { points: new Float64Array(), visible: true, opacity: 0.75 };
-  #ready: Promise<void>;
 
   constructor(map: MapLibreMap) {
-    this.#ready = this.#attach(map);
+    this.#map = map;
   }
 
-  async #attach(map: MapLibreMap): Promise<void> {
-    const [{ MapLibreOverlay }] = await Promise.all([import('@deck.gl/maplibre')]);
-    if (!map.isStyleLoaded()) await map.once('idle');
-    this.#overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
-    map.addControl(this.#overlay);
-    await this.#render();
-  }
-
-  /** Resolves once deck.gl is attached and the current state is drawn. */
-  get ready(): Promise<void> {
-    return this.#ready;
+  async #attach(): Promise<MapLibreOverlay> {
+    const { MapLibreOverlay } = await import('@deck.gl/maplibre');
+    if (!this.#map.isStyleLoaded()) await this.#map.once('idle');
+    const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+    this.#map.addControl(overlay);
+    return overlay;
   }
 
   /** Replaces part of the state (points as flat lng,lat pairs) and redraws once. */
   async update(patch: Partial<HeatmapState>): Promise<void> {
     this.#state = { ...this.#state, ...patch };
-    if (this.#overlay) await this.#render();
+    if (!this.#overlay && this.#state.points.length === 0) return;
+    this.#overlay ??= this.#attach();
+    await this.#render(await this.#overlay);
   }
 
   /** The number of points the heatmap layer currently draws. */
@@ -53,10 +51,10 @@ export class WorkOrderHeatmap {
     return this.#state.visible;
   }
 
-  async #render(): Promise<void> {
+  async #render(overlay: MapLibreOverlay): Promise<void> {
     const { HeatmapLayer } = await import('@deck.gl/aggregation-layers');
     const { points, visible, opacity } = this.#state;
-    this.#overlay?.setProps({
+    overlay.setProps({
       layers: [
         new HeatmapLayer<number, { beforeId: string }>({
           id: HEATMAP_LAYER_ID,
@@ -68,9 +66,9 @@ export class WorkOrderHeatmap {
             points[index * 2 + 1]!,
           ],
           getWeight: 1,
-          radiusPixels: 28,
+          radiusPixels: 22,
           intensity: 1,
-          threshold: 0.05,
+          threshold: 0.12,
           colorRange: HEATMAP_COLORS,
           visible,
           opacity,
@@ -82,8 +80,9 @@ export class WorkOrderHeatmap {
   }
 
   /** Detaches deck.gl from the map. */
-  remove(map: MapLibreMap): void {
-    if (this.#overlay) map.removeControl(this.#overlay);
+  async remove(): Promise<void> {
+    const overlay = await this.#overlay;
+    if (overlay) this.#map.removeControl(overlay);
     this.#overlay = null;
   }
 }

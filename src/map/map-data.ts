@@ -49,7 +49,15 @@ export function toMapData(
       [SOURCE_IDS.grids]: grids,
       [SOURCE_IDS.buildings]: dataset.buildings ?? empty(),
       [SOURCE_IDS.facilities]: dataset.facilities ?? empty(),
-      [SOURCE_IDS.workOrders]: dataset.workOrders ?? empty(),
+      // Only id and position: the details panel reads the rest from the loaded layer.
+      [SOURCE_IDS.workOrders]: {
+        type: 'FeatureCollection',
+        features: orders.map((order) => ({
+          type: 'Feature',
+          geometry: order.geometry,
+          properties: { id: order.properties.id, category2: order.properties.category2 },
+        })),
+      },
     } as Record<SourceId, FeatureCollection>,
     workOrderPositions,
   };

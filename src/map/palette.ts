@@ -35,6 +35,9 @@ export const FACILITY_COLORS: Record<FacilityType, string> = {
   议事厅: '#6a1b9a',
 };
 
+/** Facilities of a type the palette does not know. */
+export const FACILITY_FALLBACK_COLOR = '#777777';
+
 /** Heatmap ramp from few to many work orders (transparent start, warm end). */
 export const HEATMAP_COLORS: [number, number, number][] = [
   [255, 255, 178],

@@ -12,7 +12,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import { FACILITY_TYPES } from '../domain/types.ts';
-import { BASE_COLORS as C, FACILITY_COLORS } from './palette.ts';
+import { BASE_COLORS as C, FACILITY_COLORS, FACILITY_FALLBACK_COLOR } from './palette.ts';
 
 export const SOURCE_IDS = {
   basemap: 'basemap',
@@ -51,7 +51,7 @@ const facilityColor = [
   'match',
   ['get', 'type'],
   ...FACILITY_TYPES.flatMap((t) => [t, FACILITY_COLORS[t]]),
-  '#777777',
+  FACILITY_FALLBACK_COLOR,
 ] as unknown as ExpressionSpecification;
 
 const roadWidth = (primary: number, secondary: number, minor: number) =>
@@ -242,7 +242,16 @@ const thematicLayers: Spec[] = [
     type: 'circle',
     source: SOURCE_IDS.facilities,
     paint: {
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 2.5, 17, 7],
+      // Cameras are many and small; service facilities stand out.
+      'circle-radius': [
+        'interpolate',
+        ['linear'],
+        ['zoom'],
+        13,
+        ['match', ['get', 'type'], '监控探头', 1.2, 3],
+        17,
+        ['match', ['get', 'type'], '监控探头', 4, 7.5],
+      ],
       'circle-color': facilityColor,
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': 1.2,

@@ -10,8 +10,10 @@ import { SOURCE_IDS } from './style.ts';
 export interface GridAtlasTestApi {
   /** Increases each time loaded data has been drawn and the map went idle. */
   drawnVersion: number;
-  /** Milliseconds from navigation start to the first idle map with data drawn. */
+  /** Milliseconds from navigation start to the first idle map with the vector layers drawn. */
   firstIdleMs: number | null;
+  /** Milliseconds from navigation start to the first idle map with the heatmap drawn too. */
+  heatmapIdleMs: number | null;
   sourceIds(): string[];
   sourceFeatureCount(id: string): Promise<number>;
   layerVisibility(id: string): string | undefined;
@@ -32,6 +34,7 @@ export function exposeMapState(map: MapLibreMap, heatmap: WorkOrderHeatmap): Gri
   const api: GridAtlasTestApi = {
     drawnVersion: 0,
     firstIdleMs: null,
+    heatmapIdleMs: null,
     sourceIds: () => Object.values(SOURCE_IDS).filter((id) => map.getSource(id)),
     async sourceFeatureCount(id) {
       const source = map.getSource<GeoJSONSource>(id);

@@ -7,17 +7,20 @@ import { bbox } from '@turf/turf';
 import type { Feature } from 'geojson';
 import { DEFAULT_SETTINGS } from '../domain/settings.ts';
 import type { Problem, SetAsideFeature } from '../domain/problems.ts';
-import { fetchSampleStreet } from '../io/sample-street.ts';
-import type { InputFile, LoadResult } from '../io/load-files.ts';
+import type { LoadResult } from '../io/load-files.ts';
+import { SAMPLE_FILES } from '../io/sample-street.ts';
 import type { GroupDisplay } from '../map/layer-controls.ts';
 import { toMapData, type MapData } from '../map/map-data.ts';
 import { fillColorExpression, metricClasses, type GridMetric } from '../map/metric-scale.ts';
 import type { Selection } from '../map/selection.ts';
 import type { LayerGroup } from '../map/style.ts';
+import { proxy } from 'comlink';
 import { dataWorker } from '../workers/data-client.ts';
+import type { FileSource } from '../workers/file-source.ts';
+import type { LoadStage as WorkerStage } from '../workers/data-worker.ts';
 import type { LoadedStreet } from '../workers/loaded-street.ts';
 
-export type LoadStage = 'reading' | 'validating' | 'drawing';
+export type LoadStage = WorkerStage | 'drawing';
 
 /** The report of the last load: which files, what was wrong, what was kept aside. */
 export interface LoadReport {
@@ -61,26 +64,30 @@ class AppState {
 
   /** Loads the bundled sample street. */
   loadSample = async (): Promise<void> => {
-    await this.#load(async () => fetchSampleStreet(), 7, true);
+    const base = document.baseURI;
+    await this.#load(
+      SAMPLE_FILES.map(({ name, url }) => ({ name, url: new URL(url, base).href })),
+      true,
+    );
   };
 
   /** Loads the user's files; they replace the current layers unless none of them is usable. */
   loadUserFiles = async (files: File[]): Promise<void> => {
     await this.#load(
-      async () =>
-        Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() }))),
-      files.length,
+      files.map((file) => ({ name: file.name, blob: file })),
       false,
     );
   };
 
-  async #load(read: () => Promise<InputFile[]>, count: number, sample: boolean): Promise<void> {
+  async #load(sources: FileSource[], sample: boolean): Promise<void> {
     this.loadError = null;
+    const files = sources.length;
     try {
-      this.loading = { stage: 'reading', files: count };
-      const inputs = await read();
-      this.loading = { stage: 'validating', files: count };
-      const loaded = await dataWorker().load(inputs);
+      this.loading = { stage: 'reading', files };
+      const loaded = await dataWorker().load(
+        sources,
+        proxy((stage: WorkerStage) => (this.loading = { stage, files })),
+      );
       const usable = Object.values(loaded.dataset).some(
         (layer) => layer && layer.features.length > 0,
       );
@@ -91,7 +98,7 @@ class AppState {
         rejected: !usable,
       };
       if (usable) {
-        this.loading = { stage: 'drawing', files: count };
+        this.loading = { stage: 'drawing', files };
         this.selection = null;
         this.street = loaded;
         this.isSample = sample;

@@ -102,7 +102,7 @@ function facilityRows(p: FacilityProperties): DetailRow[] {
   const radius = p.serviceRadiusM ?? DEFAULT_SETTINGS.serviceRadiiM[p.type];
   return [
     row('field.name', p.name),
-    row('field.type', p.type),
+    row('field.type', i18n.facility(p.type)),
     row('field.id', p.id),
     row(
       'field.serviceRadius',

@@ -1,16 +1,22 @@
 /**
- * The data worker: parses and validates the user's files and computes the per-grid figures off the
- * UI thread, so loading 25,000 work orders never freezes the map. Exposed with Comlink.
+ * The data worker: reads, parses and validates the files and computes the per-grid figures off
+ * the UI thread, so loading 25,000 work orders never freezes the map. Exposed with Comlink.
  */
 import { expose } from 'comlink';
 import { computeGridStats } from '../analysis/grid-stats.ts';
 import { summarizeStreet } from '../analysis/street-summary.ts';
-import { loadFiles, type InputFile } from '../io/load-files.ts';
+import { loadFiles } from '../io/load-files.ts';
+import { readSource, type FileSource } from './file-source.ts';
 import type { LoadedStreet } from './loaded-street.ts';
 
+export type LoadStage = 'reading' | 'validating';
+
 const api = {
-  /** Validates `files` and returns the loaded layers, their problems and the grid figures. */
-  load(files: InputFile[]): LoadedStreet {
+  /** Reads and validates `sources`, returning the loaded layers, their problems and grid figures. */
+  async load(sources: FileSource[], onStage: (stage: LoadStage) => void): Promise<LoadedStreet> {
+    onStage('reading');
+    const files = await Promise.all(sources.map(readSource));
+    onStage('validating');
     const result = loadFiles(files);
     const { grids, buildings, workOrders } = result.dataset;
     const gridStats = computeGridStats(

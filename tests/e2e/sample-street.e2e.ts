@@ -47,8 +47,15 @@ test('the sample street loads with every layer, counts equal to the files', asyn
     orders.toLocaleString('zh-CN'),
   );
 
-  const firstIdleMs = await page.evaluate(() => window.__gridatlas!.firstIdleMs);
-  console.log(`first map idle with data drawn: ${firstIdleMs} ms after navigation start`);
+  const timing = await page.evaluate(() => ({
+    vectorIdle: window.__gridatlas!.firstIdleMs,
+    heatmapIdle: window.__gridatlas!.heatmapIdleMs,
+  }));
+  expect(timing.vectorIdle).toBeGreaterThan(0);
+  expect(timing.heatmapIdle).toBeGreaterThanOrEqual(timing.vectorIdle!);
+  console.log(
+    `first map idle after navigation start: ${timing.vectorIdle} ms (vector layers), ${timing.heatmapIdle} ms (with heatmap)`,
+  );
   await page.screenshot({ path: 'test-results/screenshots/sample-street.png' });
 });
 

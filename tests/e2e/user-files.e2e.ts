@@ -10,14 +10,18 @@ const fixture = (path: string) => new URL(`../fixtures/${path}`, import.meta.url
 const sourceCount = (page: import('@playwright/test').Page, id: string) =>
   page.evaluate((s) => window.__gridatlas!.sourceFeatureCount(s), id);
 
-test('picked files replace the sample; a self-intersecting grid is reported and kept aside', async ({ page }) => {
+test('picked files replace the sample; a self-intersecting grid is reported and kept aside', async ({
+  page,
+}) => {
   await page.goto('/');
   await waitForDrawn(page);
-  await page.getByTestId('file-input').setInputFiles([
-    fixture('context/street.geojson'),
-    fixture('context/communities.geojson'),
-    fixture('bad/grids-self-intersecting.geojson'),
-  ]);
+  await page
+    .getByTestId('file-input')
+    .setInputFiles([
+      fixture('context/street.geojson'),
+      fixture('context/communities.geojson'),
+      fixture('bad/grids-self-intersecting.geojson'),
+    ]);
   await waitForDrawn(page, 2);
 
   expect(await sourceCount(page, 'grids')).toBe(2);
@@ -58,12 +62,15 @@ test('a malformed file gets one clear error and the map keeps its data', async (
 test('files dropped on the map are loaded like picked ones', async ({ page }) => {
   await page.goto('/');
   await waitForDrawn(page);
-  const files = ['context/street.geojson', 'context/communities.geojson', 'context/buildings.geojson'].map(
-    (path) => ({ name: path.split('/')[1]!, text: readFileSync(fixture(path), 'utf8') }),
-  );
+  const files = [
+    'context/street.geojson',
+    'context/communities.geojson',
+    'context/buildings.geojson',
+  ].map((path) => ({ name: path.split('/')[1]!, text: readFileSync(fixture(path), 'utf8') }));
   await page.evaluate((list) => {
     const transfer = new DataTransfer();
-    for (const f of list) transfer.items.add(new File([f.text], f.name, { type: 'application/geo+json' }));
+    for (const f of list)
+      transfer.items.add(new File([f.text], f.name, { type: 'application/geo+json' }));
     window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, cancelable: true }));
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
   }, files);
