@@ -51,27 +51,24 @@ export function planFaults(compounds: readonly Compound[]): FaultPlan {
   const eastOf = (c: Compound): Compound =>
     find(c.key.replace(/#(\d+)$/, (_, i) => `#${Number(i) + 1}`));
 
-  const gapSite = find(FAULT_SITES.gap.compound);
-  const gapU0 = 1 - FAULT_SITES.gap.widthM / compoundSize(gapSite).width;
-  const gap: Carve = {
-    compound: gapSite.key,
-    u0: gapU0,
-    u1: 1,
-    v0: FAULT_SITES.gap.v0,
-    v1: FAULT_SITES.gap.v1,
-    grids: [],
+  /** A strip along the east side of a fault site's compound, held by `grids`. */
+  const eastStrip = (
+    site: { compound: string; widthM: number; v0: number; v1: number },
+    grids: (c: Compound) => string[],
+  ): [Compound, Carve] => {
+    const compound = find(site.compound);
+    const u0 = 1 - site.widthM / compoundSize(compound).width;
+    return [
+      compound,
+      { compound: compound.key, u0, u1: 1, v0: site.v0, v1: site.v1, grids: grids(compound) },
+    ];
   };
 
-  const overlapSite = find(FAULT_SITES.overlap.compound);
-  const overlapU0 = 1 - FAULT_SITES.overlap.widthM / compoundSize(overlapSite).width;
-  const overlap: Carve = {
-    compound: overlapSite.key,
-    u0: overlapU0,
-    u1: 1,
-    v0: FAULT_SITES.overlap.v0,
-    v1: FAULT_SITES.overlap.v1,
-    grids: [overlapSite.grid, FAULT_SITES.overlap.intruder],
-  };
+  const [gapSite, gap] = eastStrip(FAULT_SITES.gap, () => []);
+  const [overlapSite, overlap] = eastStrip(FAULT_SITES.overlap, (c) => [
+    c.grid,
+    FAULT_SITES.overlap.intruder,
+  ]);
 
   const cornerSite = find(FAULT_SITES.corner.compound);
   const size = compoundSize(cornerSite);

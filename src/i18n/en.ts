@@ -107,7 +107,7 @@ export const en: Record<MessageKey, string> = {
   'problems.title': 'Data problems',
   'problems.none': 'No problems found',
   'problems.summary':
-    '{errors} errors, {warnings} warnings; {setAside} features set aside, not loaded',
+    'Errors: {errors} · warnings: {warnings} · features set aside (not loaded): {setAside}',
   'problems.error': 'Error',
   'problems.warning': 'Warning',
   'problems.setAside': 'Set aside (features not loaded)',

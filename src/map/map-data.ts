@@ -3,12 +3,13 @@
  * their figures as properties so the fill can be coloured by any metric) and the work-order
  * positions as a flat array for the heatmap.
  */
-import type { FeatureCollection } from 'geojson';
+import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { GridStats } from '../analysis/grid-stats.ts';
 import type { StreetDataset } from '../domain/types.ts';
-import { SOURCE_IDS } from './style.ts';
+import { LABEL_SOURCE_ID, SOURCE_IDS } from './style.ts';
 
-export type SourceId = (typeof SOURCE_IDS)[keyof typeof SOURCE_IDS];
+export type SourceId = (typeof SOURCE_IDS)[keyof typeof SOURCE_IDS] | typeof LABEL_SOURCE_ID;
 
 export interface MapData {
   collections: Record<SourceId, FeatureCollection>;
@@ -16,6 +17,34 @@ export interface MapData {
 }
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+/** Where a polygon's label goes: its centre of mass, or a point inside when that falls outside. */
+function labelPoint(feature: Feature<Polygon | MultiPolygon>): Point {
+  const center = centerOfMass(feature).geometry;
+  return booleanPointInPolygon(center, feature) ? center : pointOnFeature(feature).geometry;
+}
+
+/** One label point per community and grid, carrying the polygon's id and name. */
+function labelPoints(dataset: Partial<StreetDataset>): FeatureCollection {
+  const layers = [
+    ['communities', dataset.communities?.features ?? []],
+    ['grids', dataset.grids?.features ?? []],
+  ] as const;
+  return {
+    type: 'FeatureCollection',
+    features: layers.flatMap(([layer, features]) =>
+      features.map((feature: Feature<Polygon | MultiPolygon, { id: string; name?: string }>) => ({
+        type: 'Feature' as const,
+        geometry: labelPoint(feature),
+        properties: {
+          layer,
+          id: feature.properties.id,
+          name: feature.properties.name ?? feature.properties.id,
+        },
+      })),
+    ),
+  };
+}
 
 /**
  * The map's sources for a dataset; missing layers become empty collections.
@@ -43,6 +72,7 @@ export function toMapData(
   });
   return {
     collections: {
+      [LABEL_SOURCE_ID]: labelPoints(dataset),
       [SOURCE_IDS.basemap]: dataset.basemap ?? empty(),
       [SOURCE_IDS.street]: dataset.street ?? empty(),
       [SOURCE_IDS.communities]: dataset.communities ?? empty(),

@@ -26,6 +26,9 @@ export const SOURCE_IDS = {
 
 export type LayerGroup = keyof typeof SOURCE_IDS;
 
+/** One label point per community and grid, so a polygon cut by tile edges is labelled once. */
+export const LABEL_SOURCE_ID = 'labels';
+
 /** The font stack for labels; CJK glyphs are drawn by the browser from these local fonts. */
 export const LABEL_FONT_FAMILY =
   '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -314,7 +317,8 @@ const labelLayers: Spec[] = [
   {
     id: 'grids-label',
     type: 'symbol',
-    source: SOURCE_IDS.grids,
+    source: LABEL_SOURCE_ID,
+    filter: ['==', ['get', 'layer'], 'grids'],
     minzoom: 14.5,
     layout: {
       'text-field': ['slice', ['get', 'id'], 12],
@@ -344,7 +348,8 @@ const labelLayers: Spec[] = [
   {
     id: 'communities-label',
     type: 'symbol',
-    source: SOURCE_IDS.communities,
+    source: LABEL_SOURCE_ID,
+    filter: ['==', ['get', 'layer'], 'communities'],
     layout: {
       'text-field': ['get', 'name'],
       'text-font': FONT_BOLD,
@@ -373,7 +378,7 @@ export const INTERACTIVE_LAYERS = [
 /** The complete style, with empty sources that the map fills once data is loaded. */
 export function buildStyle(): StyleSpecification {
   const sources: StyleSpecification['sources'] = {};
-  for (const id of Object.values(SOURCE_IDS))
+  for (const id of [...Object.values(SOURCE_IDS), LABEL_SOURCE_ID])
     sources[id] = { type: 'geojson', data: emptyCollection(), promoteId: 'id' };
   return {
     version: 8,

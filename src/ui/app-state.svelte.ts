@@ -84,10 +84,13 @@ class AppState {
     const files = sources.length;
     try {
       this.loading = { stage: 'reading', files };
-      const loaded = await dataWorker().load(
-        sources,
-        proxy((stage: WorkerStage) => (this.loading = { stage, files })),
-      );
+      // Stage reports travel on their own channel and may arrive after the result: drop those.
+      let done = false;
+      const onStage = (stage: WorkerStage) => {
+        if (!done) this.loading = { stage, files };
+      };
+      const loaded = await dataWorker().load(sources, proxy(onStage));
+      done = true;
       const usable = Object.values(loaded.dataset).some(
         (layer) => layer && layer.features.length > 0,
       );

@@ -29,10 +29,16 @@ test('the sample street loads with every layer, counts equal to the files', asyn
 }) => {
   await page.goto('/');
   await waitForDrawn(page);
+  await expect(page.getByTestId('loading')).toHaveCount(0);
   expect(guard.errors).toEqual([]);
 
   const api = await page.evaluate(() => window.__gridatlas!.sourceIds());
   expect(api.sort()).toEqual(Object.keys(FILES).sort());
+  const communities = read(FILES.communities).features.length;
+  const grids = read(FILES.grids).features.length;
+  expect(await page.evaluate(() => window.__gridatlas!.sourceFeatureCount('labels'))).toBe(
+    communities + grids,
+  );
   for (const [source, file] of Object.entries(FILES)) {
     const count = await page.evaluate((id) => window.__gridatlas!.sourceFeatureCount(id), source);
     expect(count, source).toBe(read(file).features.length);

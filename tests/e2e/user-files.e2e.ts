@@ -23,6 +23,7 @@ test('picked files replace the sample; a self-intersecting grid is reported and 
       fixture('bad/grids-self-intersecting.geojson'),
     ]);
   await waitForDrawn(page, 2);
+  await expect(page.getByTestId('loading')).toHaveCount(0);
 
   expect(await sourceCount(page, 'grids')).toBe(2);
   expect(await sourceCount(page, 'communities')).toBe(3);
