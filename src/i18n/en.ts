@@ -61,6 +61,7 @@ export const en: Record<MessageKey, string> = {
   'details.community': 'Community',
   'details.street': 'Street',
   'field.id': 'Code',
+  'field.orderId': 'Order no.',
   'field.code': 'Grid code',
   'field.name': 'Name',
   'field.community': 'Community',

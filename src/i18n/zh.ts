@@ -59,6 +59,7 @@ export const zh = {
   'details.community': '社区',
   'details.street': '街道',
   'field.id': '编码',
+  'field.orderId': '工单号',
   'field.code': '网格编码',
   'field.name': '名称',
   'field.community': '所属社区',

@@ -1,7 +1,7 @@
 /**
  * Map state exposed on `window.__gridatlas` for the end-to-end tests (and for anyone debugging in
  * the console): sources and their feature counts, layer visibility, the heatmap, projection.
- * Read-only: nothing here changes the map.
+ * Only `jumpTo` changes anything, and only the camera.
  */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { WorkOrderHeatmap } from './heatmap-overlay.ts';
@@ -21,6 +21,8 @@ export interface GridAtlasTestApi {
   heatmap(): { points: number; visible: boolean };
   project(lng: number, lat: number): { x: number; y: number };
   zoom(): number;
+  /** Moves the camera at once and resolves when the map is idle there. */
+  jumpTo(lng: number, lat: number, zoom: number): Promise<void>;
 }
 
 declare global {
@@ -48,6 +50,11 @@ export function exposeMapState(map: MapLibreMap, heatmap: WorkOrderHeatmap): Gri
     heatmap: () => ({ points: heatmap.pointCount, visible: heatmap.visible }),
     project: (lng, lat) => map.project([lng, lat]),
     zoom: () => map.getZoom(),
+    async jumpTo(lng, lat, zoom) {
+      const idle = map.once('idle');
+      map.jumpTo({ center: [lng, lat], zoom });
+      await idle;
+    },
   };
   window.__gridatlas = api;
   return api;

@@ -114,7 +114,7 @@ function facilityRows(p: FacilityProperties): DetailRow[] {
 function workOrderRows(p: WorkOrderProperties): DetailRow[] {
   const overdue = p.closedAt ? p.closedAt > p.dueAt : false;
   return [
-    row('field.id', p.id),
+    row('field.orderId', p.id),
     row('field.source', p.source),
     row('field.category', [p.category1, p.category2, p.category3].filter(Boolean).join(' / ')),
     row('field.address', p.address),

@@ -4,8 +4,8 @@
  * the map, the language switch works, and a screenshot is saved.
  */
 import { readFileSync } from 'node:fs';
-import { pointOnFeature } from '@turf/turf';
-import type { FeatureCollection, Polygon } from 'geojson';
+import { centroid, pointOnFeature } from '@turf/turf';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
 import { expect, screenPoint, test, waitForDrawn } from './guarded-page.ts';
 
 const read = (name: string) =>
@@ -94,6 +94,38 @@ test('clicking a grid opens its details; hovering shows a tooltip', async ({ pag
     expect(buildings.features.some((b) => b.properties!.id === id)).toBe(true);
   }
   await page.screenshot({ path: 'test-results/screenshots/details.png' });
+});
+
+test('clicking a building or a work order shows its own fields', async ({ page }) => {
+  await page.goto('/');
+  await waitForDrawn(page);
+  const orders = read(FILES['work-orders']) as FeatureCollection<Point>;
+  const buildings = read(FILES.buildings) as FeatureCollection<Polygon>;
+  const order = orders.features.find((o) => o.properties!.buildingId === undefined)!;
+  const [lng, lat] = order.geometry.coordinates as [number, number];
+
+  await page.evaluate(([x, y]) => window.__gridatlas!.jumpTo(x!, y!, 19), [lng, lat]);
+  let point = await screenPoint(page, lng, lat);
+  await page.mouse.click(point.x, point.y);
+  const details = page.getByTestId('details');
+  await expect(details).toHaveAttribute('data-kind', 'workOrder');
+  const clickedId = await details.getAttribute('data-id');
+  const clicked = orders.features.find((o) => o.properties!.id === clickedId)!;
+  await expect(details).toContainText(String(clicked.properties!.category3));
+  await expect(details).toContainText(String(clicked.properties!.source));
+  await expect(details).toContainText('受理时间');
+  await page.screenshot({ path: 'test-results/screenshots/work-order.png' });
+
+  // Below zoom 16.5 work orders are only heat, so the click reaches the building under them.
+  const building = buildings.features.find((b) => b.properties!.households > 100)!;
+  const [bx, by] = centroid(building).geometry.coordinates as [number, number];
+  await page.evaluate(([x, y]) => window.__gridatlas!.jumpTo(x!, y!, 16), [bx, by]);
+  point = await screenPoint(page, bx, by);
+  await page.mouse.click(point.x, point.y);
+  await expect(details).toHaveAttribute('data-kind', 'building');
+  await expect(details).toHaveAttribute('data-id', building.properties!.id);
+  await expect(details).toContainText(String(building.properties!.name));
+  await expect(details).toContainText(building.properties!.households.toLocaleString('zh-CN'));
 });
 
 test('the layer panel hides and fades layers; the metric recolours grids', async ({ page }) => {
