@@ -1,9 +1,11 @@
 /** Headline figures of a loaded street: area and counts, as shown in the status bar and README. */
-import { area } from '@turf/turf';
+import { area, bbox } from '@turf/turf';
 import type { StreetDataset } from '../domain/types.ts';
 
 export interface StreetSummary {
   streetName: string | null;
+  /** [west, south, east, north] of the street, else of the grids or communities; null when empty. */
+  bounds: [number, number, number, number] | null;
   areaKm2: number;
   communities: number;
   grids: number;
@@ -22,8 +24,12 @@ export interface StreetSummary {
 export function summarizeStreet(dataset: Partial<StreetDataset>): StreetSummary {
   const street = dataset.street?.features[0];
   const buildings = dataset.buildings?.features ?? [];
+  const extent = [dataset.street, dataset.grids, dataset.communities, dataset.buildings].find(
+    (layer) => layer && layer.features.length > 0,
+  );
   return {
     streetName: street?.properties.name ?? null,
+    bounds: extent ? (bbox(extent) as [number, number, number, number]) : null,
     areaKm2: (dataset.street?.features ?? []).reduce((sum, f) => sum + area(f), 0) / 1e6,
     communities: dataset.communities?.features.length ?? 0,
     grids: dataset.grids?.features.length ?? 0,

@@ -1,11 +1,12 @@
 /**
  * Turns a loaded street into what the map draws: one FeatureCollection per source (grids carry
- * their figures as properties so the fill can be coloured by any metric) and the work-order
- * positions as a flat array for the heatmap.
+ * their figures as properties so the fill can be coloured by any metric, labels come from the
+ * worker) and the work-order positions as a flat array for the heatmap. No geometry is computed
+ * here: this runs on the UI thread.
  */
-import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import type { GridStats } from '../analysis/grid-stats.ts';
+import type { LabelProperties } from '../analysis/label-points.ts';
 import type { StreetDataset } from '../domain/types.ts';
 import { LABEL_SOURCE_ID, SOURCE_IDS } from './style.ts';
 
@@ -18,42 +19,15 @@ export interface MapData {
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
-/** Where a polygon's label goes: its centre of mass, or a point inside when that falls outside. */
-function labelPoint(feature: Feature<Polygon | MultiPolygon>): Point {
-  const center = centerOfMass(feature).geometry;
-  return booleanPointInPolygon(center, feature) ? center : pointOnFeature(feature).geometry;
-}
-
-/** One label point per community and grid, carrying the polygon's id and name. */
-function labelPoints(dataset: Partial<StreetDataset>): FeatureCollection {
-  const layers = [
-    ['communities', dataset.communities?.features ?? []],
-    ['grids', dataset.grids?.features ?? []],
-  ] as const;
-  return {
-    type: 'FeatureCollection',
-    features: layers.flatMap(([layer, features]) =>
-      features.map((feature: Feature<Polygon | MultiPolygon, { id: string; name?: string }>) => ({
-        type: 'Feature' as const,
-        geometry: labelPoint(feature),
-        properties: {
-          layer,
-          id: feature.properties.id,
-          name: feature.properties.name ?? feature.properties.id,
-        },
-      })),
-    ),
-  };
-}
-
 /**
  * The map's sources for a dataset; missing layers become empty collections.
  * @example
- * const { collections } = toMapData(loaded.dataset, loaded.gridStats);
+ * const { collections } = toMapData(loaded.dataset, loaded.gridStats, loaded.labels);
  */
 export function toMapData(
   dataset: Partial<StreetDataset>,
   gridStats: readonly GridStats[],
+  labels: FeatureCollection<Point, LabelProperties>,
 ): MapData {
   const statsById = new Map(gridStats.map((s) => [s.gridId, s]));
   const grids: FeatureCollection = {
@@ -72,7 +46,7 @@ export function toMapData(
   });
   return {
     collections: {
-      [LABEL_SOURCE_ID]: labelPoints(dataset),
+      [LABEL_SOURCE_ID]: labels,
       [SOURCE_IDS.basemap]: dataset.basemap ?? empty(),
       [SOURCE_IDS.street]: dataset.street ?? empty(),
       [SOURCE_IDS.communities]: dataset.communities ?? empty(),

@@ -3,7 +3,6 @@
  * grid colouring and the current selection. Large data is held in `$state.raw` (never deeply
  * reactive); loading goes through the data worker.
  */
-import { bbox } from '@turf/turf';
 import type { Feature } from 'geojson';
 import { DEFAULT_SETTINGS } from '../domain/settings.ts';
 import type { Problem, SetAsideFeature } from '../domain/problems.ts';
@@ -55,12 +54,7 @@ class AppState {
 
   classes = $derived(metricClasses(this.metric, this.street?.gridStats ?? [], this.settings));
   gridFill = $derived(fillColorExpression(this.metric, this.classes));
-  bounds = $derived.by(() => {
-    const street = this.street?.dataset.street ?? this.street?.dataset.grids;
-    return street && street.features.length > 0
-      ? (bbox(street) as [number, number, number, number])
-      : null;
-  });
+  bounds = $derived(this.street?.summary.bounds ?? null);
 
   /** Loads the bundled sample street. */
   loadSample = async (): Promise<void> => {
@@ -105,7 +99,7 @@ class AppState {
         this.selection = null;
         this.street = loaded;
         this.isSample = sample;
-        this.mapData = toMapData(loaded.dataset, loaded.gridStats);
+        this.mapData = toMapData(loaded.dataset, loaded.gridStats, loaded.labels);
       }
     } catch (error) {
       this.loadError = error instanceof Error ? error.message : String(error);

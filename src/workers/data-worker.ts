@@ -4,6 +4,7 @@
  */
 import { expose } from 'comlink';
 import { computeGridStats } from '../analysis/grid-stats.ts';
+import { labelPoints } from '../analysis/label-points.ts';
 import { summarizeStreet } from '../analysis/street-summary.ts';
 import { loadFiles } from '../io/load-files.ts';
 import { readSource, type FileSource } from './file-source.ts';
@@ -28,6 +29,7 @@ const api = {
       ...result,
       gridStats: [...gridStats.values()],
       summary: summarizeStreet(result.dataset),
+      labels: labelPoints(result.dataset),
     };
   },
 };
