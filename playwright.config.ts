@@ -36,7 +36,8 @@ export default defineConfig({
   webServer: {
     command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
+    // Always build and serve this tree: a server left on the port could be another build.
+    reuseExistingServer: false,
     timeout: 180_000,
   },
 });

@@ -15,7 +15,7 @@ npx eslint .
 npx prettier --check . --log-level warn
 
 step 'types (svelte-check)'
-npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings --output machine | tail -n 1
+npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings --output human
 
 step 'unit tests (vitest)'
 npx vitest run

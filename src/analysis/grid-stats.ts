@@ -9,7 +9,8 @@ import type { BBox, Polygon, Position } from 'geojson';
 import { DEFAULT_SETTINGS, monthlyVisits, type GridSettings } from '../domain/settings.ts';
 import type { BuildingFeature, GridFeature, WorkOrderFeature } from '../domain/types.ts';
 
-export type BandStatus = 'below' | 'within' | 'above';
+/** Where a grid's households stand against the band; dedicated grids are exempt from it. */
+export type BandStatus = 'below' | 'within' | 'above' | 'exempt';
 
 export interface GridStats {
   gridId: string;
@@ -64,6 +65,9 @@ export function computeGridStats(
   settings: GridSettings = DEFAULT_SETTINGS,
 ): Map<string, GridStats> {
   const indexed = grids.map((grid) => ({ grid, box: bbox(grid) }));
+  const dedicated = new Set(
+    grids.filter((g) => g.properties.type === 'dedicated').map((g) => g.properties.id),
+  );
   const stats = new Map<string, GridStats>();
   for (const grid of grids) {
     stats.set(grid.properties.id, {
@@ -107,7 +111,8 @@ export function computeGridStats(
       },
       settings,
     );
-    entry.band = bandOf(entry.households, settings);
+    // The band is a norm for comprehensive grids; a school's or a park's own grid is exempt.
+    entry.band = dedicated.has(entry.gridId) ? 'exempt' : bandOf(entry.households, settings);
   }
   return stats;
 }

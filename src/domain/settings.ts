@@ -3,6 +3,7 @@
  * Defaults come from the design brief (national grid guidance, the visiting rule, Beijing's
  * 接诉即办 assessment); every street may override any of them.
  */
+import { deepFreeze } from './deep-freeze.ts';
 import type { FacilityType } from './types.ts';
 
 export interface GridSettings {
@@ -63,13 +64,6 @@ export const DEFAULT_SETTINGS: GridSettings = deepFreeze({
   repeatComplaint: { minOrders: 3, windowDays: 30 },
   sliverAreaM2: 1,
 });
-
-/** Freezes an object and every object inside it, so the defaults cannot be changed by accident. */
-function deepFreeze<T extends object>(value: T): T {
-  for (const inner of Object.values(value))
-    if (typeof inner === 'object' && inner !== null) deepFreeze(inner);
-  return Object.freeze(value);
-}
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 

@@ -30,22 +30,46 @@ class I18n {
     return interpolate(dictionaries[this.locale][key], formatted);
   };
 
+  #formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+  /** One formatter per locale and kind, made on first use (they are costly to create). */
+  #format<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, make: () => T): T {
+    const key = `${this.locale}|${kind}`;
+    let format = this.#formats.get(key) as T | undefined;
+    if (!format) this.#formats.set(key, (format = make()));
+    return format;
+  }
+
   /** A number in the user's locale, with at most `digits` decimals. */
   number = (value: number, digits = 0): string =>
-    new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits }).format(value);
+    this.#format(
+      `number${digits}`,
+      () => new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits }),
+    ).format(value);
 
   /** A date and time in the user's locale, in Beijing time. */
   dateTime = (iso: string): string =>
-    new Intl.DateTimeFormat(this.locale, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: 'Asia/Shanghai',
-    }).format(new Date(iso));
+    this.#format(
+      'dateTime',
+      () =>
+        new Intl.DateTimeFormat(this.locale, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone: 'Asia/Shanghai',
+        }),
+    ).format(new Date(iso));
 
-  /** A facility type's label; a street's own types (not in the dictionary) show as they are. */
-  facility = (type: string): string => {
-    const key = `facility.${type}`;
-    return key in zh ? this.t(key as MessageKey) : type;
+  /**
+   * The label of a data value (a facility type, an order's source or status, a satisfaction or
+   * property-management value) in the current language; values the dictionary does not know, such
+   * as a street's own facility types, show as they are.
+   */
+  term = (
+    kind: 'facility' | 'source' | 'status' | 'satisfaction' | 'property',
+    value: string,
+  ): string => {
+    const key = `${kind}.${value}`;
+    return key in zh ? this.t(key as MessageKey) : value;
   };
 
   /** Picks the message of a bilingual pair (problems carry both). */

@@ -21,6 +21,9 @@ export class WorkOrderHeatmap {
   #map: MapLibreMap;
   #overlay: Promise<MapLibreOverlay> | null = null;
   #state: HeatmapState = { points: new Float64Array(), visible: true, opacity: 0.75 };
+  /** deck.gl compares `data` by reference: one object per points array, so a slider move or a
+   * visibility change never recomputes the positions. */
+  #data: { length: number } = { length: 0 };
 
   constructor(map: MapLibreMap) {
     this.#map = map;
@@ -28,7 +31,6 @@ export class WorkOrderHeatmap {
 
   async #attach(): Promise<MapLibreOverlay> {
     const { MapLibreOverlay } = await import('@deck.gl/maplibre');
-    if (!this.#map.isStyleLoaded()) await this.#map.once('idle');
     const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     this.#map.addControl(overlay);
     return overlay;
@@ -36,9 +38,14 @@ export class WorkOrderHeatmap {
 
   /** Replaces part of the state (points as flat lng,lat pairs) and redraws once. */
   async update(patch: Partial<HeatmapState>): Promise<void> {
+    if (patch.points && patch.points !== this.#state.points)
+      this.#data = { length: patch.points.length / 2 };
     this.#state = { ...this.#state, ...patch };
     if (!this.#overlay && this.#state.points.length === 0) return;
-    this.#overlay ??= this.#attach();
+    this.#overlay ??= this.#attach().catch((error: unknown) => {
+      this.#overlay = null;
+      throw error;
+    });
     await this.#render(await this.#overlay);
   }
 
@@ -60,7 +67,7 @@ export class WorkOrderHeatmap {
           id: HEATMAP_LAYER_ID,
           // Read by MapLibreOverlay in interleaved mode to slot the layer into MapLibre's stack.
           beforeId: HEATMAP_BEFORE_LAYER,
-          data: { length: points.length / 2 } as unknown as number[],
+          data: this.#data as unknown as number[],
           getPosition: (_: unknown, { index }: { index: number }) => [
             points[index * 2]!,
             points[index * 2 + 1]!,
@@ -79,10 +86,11 @@ export class WorkOrderHeatmap {
     });
   }
 
-  /** Detaches deck.gl from the map. */
+  /** Detaches deck.gl from the map (nothing to do if it never attached or failed to). */
   async remove(): Promise<void> {
-    const overlay = await this.#overlay;
-    if (overlay) this.#map.removeControl(overlay);
+    const pending = this.#overlay;
     this.#overlay = null;
+    const overlay = await pending?.catch(() => null);
+    if (overlay) this.#map.removeControl(overlay);
   }
 }

@@ -36,6 +36,8 @@ const BAND = {
   farAbove: '#d7301f',
 };
 export const NO_DATA_COLOR = '#d9d9d9';
+/** Dedicated grids, to which the household band does not apply. */
+export const EXEMPT_COLOR = '#d8cce6';
 
 /** Distinct rounded quantile breaks of `values` into at most `count` classes. */
 function quantileBreaks(values: number[], count: number): number[] {
@@ -84,7 +86,10 @@ export function metricClasses(
   return classesFromBreaks(quantileBreaks(values, SEQUENTIAL.length), SEQUENTIAL);
 }
 
-/** The MapLibre fill-color expression for the classes, grey where the metric is missing. */
+/**
+ * The MapLibre fill-color expression for the classes, grey where the metric is missing; for
+ * households, dedicated grids (exempt from the band) get their own colour.
+ */
 export function fillColorExpression(
   metric: GridMetric,
   classes: readonly ColorClass[],
@@ -92,10 +97,12 @@ export function fillColorExpression(
   const [first, ...rest] = classes;
   if (!first) return NO_DATA_COLOR;
   const steps = rest.flatMap((c) => [c.from ?? 0, c.color]);
+  const exempt = metric === 'households' ? [['==', ['get', 'band'], 'exempt'], EXEMPT_COLOR] : [];
   return [
     'case',
     ['!=', ['typeof', ['get', metric]], 'number'],
     NO_DATA_COLOR,
+    ...exempt,
     ['step', ['get', metric], first.color, ...steps],
   ] as ExpressionSpecification;
 }

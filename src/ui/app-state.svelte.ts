@@ -4,6 +4,7 @@
  * reactive); loading goes through the data worker.
  */
 import type { Feature } from 'geojson';
+import type { GridStats } from '../analysis/grid-stats.ts';
 import { DEFAULT_SETTINGS } from '../domain/settings.ts';
 import type { Problem, SetAsideFeature } from '../domain/problems.ts';
 import type { LoadResult } from '../io/load-files.ts';
@@ -14,7 +15,7 @@ import { fillColorExpression, metricClasses, type GridMetric } from '../map/metr
 import type { Selection } from '../map/selection.ts';
 import type { LayerGroup } from '../map/style.ts';
 import { proxy } from 'comlink';
-import { dataWorker } from '../workers/data-client.ts';
+import { callDataWorker } from '../workers/data-client.ts';
 import type { FileSource } from '../workers/file-source.ts';
 import type { LoadStage as WorkerStage } from '../workers/data-worker.ts';
 import type { LoadedStreet } from '../workers/loaded-street.ts';
@@ -47,6 +48,8 @@ class AppState {
   report = $state.raw<LoadReport | null>(null);
   loading = $state<{ stage: LoadStage; files: number } | null>(null);
   loadError = $state<string | null>(null);
+  /** Why the work-order heatmap could not be drawn, if it could not. */
+  heatmapError = $state<string | null>(null);
   groups = $state(initialGroups());
   metric = $state<GridMetric>('households');
   selection = $state<Selection | null>(null);
@@ -73,7 +76,12 @@ class AppState {
     );
   };
 
+  #generation = 0;
+
   async #load(sources: FileSource[], sample: boolean): Promise<void> {
+    // The newest load wins: an older one that finishes later changes nothing.
+    const ticket = ++this.#generation;
+    const current = () => ticket === this.#generation;
     this.loadError = null;
     const files = sources.length;
     try {
@@ -81,10 +89,13 @@ class AppState {
       // Stage reports travel on their own channel and may arrive after the result: drop those.
       let done = false;
       const onStage = (stage: WorkerStage) => {
-        if (!done) this.loading = { stage, files };
+        if (!done && current()) this.loading = { stage, files };
       };
-      const loaded = await dataWorker().load(sources, proxy(onStage));
+      const loaded = await callDataWorker((worker) =>
+        worker.load(sources, proxy(onStage), this.settings),
+      );
       done = true;
+      if (!current()) return;
       const usable = Object.values(loaded.dataset).some(
         (layer) => layer && layer.features.length > 0,
       );
@@ -102,9 +113,9 @@ class AppState {
         this.mapData = toMapData(loaded.dataset, loaded.gridStats, loaded.labels);
       }
     } catch (error) {
-      this.loadError = error instanceof Error ? error.message : String(error);
+      if (current()) this.loadError = error instanceof Error ? error.message : String(error);
     } finally {
-      this.loading = null;
+      if (current()) this.loading = null;
     }
   }
 
@@ -130,8 +141,10 @@ class AppState {
   communityName = (id: string): string =>
     String(this.#index.community.get(id)?.properties?.name ?? id);
 
+  #statsById = $derived(new Map(this.street?.gridStats.map((s) => [s.gridId, s]) ?? []));
+
   /** The figures of a grid. */
-  gridStatsOf = (id: string) => this.street?.gridStats.find((s) => s.gridId === id) ?? null;
+  gridStatsOf = (id: string): GridStats | null => this.#statsById.get(id) ?? null;
 }
 
 export const app = new AppState();

@@ -5,7 +5,7 @@
 import type { Feature } from 'geojson';
 import type { GridStats } from '../analysis/grid-stats.ts';
 import { displayGridCode } from '../domain/codes.ts';
-import { DEFAULT_SETTINGS } from '../domain/settings.ts';
+import type { GridSettings } from '../domain/settings.ts';
 import type {
   BuildingProperties,
   FacilityProperties,
@@ -26,6 +26,7 @@ export interface DetailRow {
 interface Lookups {
   communityName: (id: string) => string;
   gridStats: (id: string) => GridStats | null;
+  settings: GridSettings;
 }
 
 const row = (
@@ -51,7 +52,7 @@ const area = (m2: number) =>
 
 function gridRows(p: GridProperties, lookups: Lookups): DetailRow[] {
   const stats = lookups.gridStats(p.id);
-  const band = DEFAULT_SETTINGS.householdsBand;
+  const band = lookups.settings.householdsBand;
   return [
     row('field.code', displayGridCode(p.id)),
     row('field.name', p.name),
@@ -66,10 +67,13 @@ function gridRows(p: GridProperties, lookups: Lookups): DetailRow[] {
       ? [
           row(
             'field.households',
-            `${i18n.number(stats.households)}（${i18n.t(`band.${stats.band}`)}）`,
-            stats.band !== 'within',
+            i18n.t('value.withNote', {
+              value: i18n.number(stats.households),
+              note: i18n.t(`band.${stats.band}`),
+            }),
+            stats.band === 'below' || stats.band === 'above',
           ),
-          row('field.residents', stats.residents, stats.residents > DEFAULT_SETTINGS.maxResidents),
+          row('field.residents', stats.residents, stats.residents > lookups.settings.maxResidents),
           row('field.buildings', stats.buildings),
           row('field.householdsPerWorker', stats.householdsPerWorker),
           row('field.monthlyVisits', stats.monthlyVisits),
@@ -92,17 +96,17 @@ function buildingRows(p: BuildingProperties, lookups: Lookups): DetailRow[] {
     row('field.households', p.households),
     row('field.residents', p.residents),
     row('field.yearBuilt', p.yearBuilt === undefined ? null : String(p.yearBuilt)),
-    row('field.property', p.property),
+    row('field.property', p.property && i18n.term('property', p.property)),
     row('field.difficultHouseholds', p.difficultHouseholds),
     row('field.specialHouseholds', p.specialHouseholds),
   ];
 }
 
-function facilityRows(p: FacilityProperties): DetailRow[] {
-  const radius = p.serviceRadiusM ?? DEFAULT_SETTINGS.serviceRadiiM[p.type];
+function facilityRows(p: FacilityProperties, settings: GridSettings): DetailRow[] {
+  const radius = p.serviceRadiusM ?? settings.serviceRadiiM[p.type];
   return [
     row('field.name', p.name),
-    row('field.type', i18n.facility(p.type)),
+    row('field.type', i18n.term('facility', p.type)),
     row('field.id', p.id),
     row(
       'field.serviceRadius',
@@ -112,20 +116,25 @@ function facilityRows(p: FacilityProperties): DetailRow[] {
 }
 
 function workOrderRows(p: WorkOrderProperties): DetailRow[] {
-  const overdue = p.closedAt ? p.closedAt > p.dueAt : false;
+  // Closed after its due time, or still open past it.
+  const overdue = Date.parse(p.closedAt ?? new Date().toISOString()) > Date.parse(p.dueAt);
   return [
     row('field.orderId', p.id),
-    row('field.source', p.source),
+    row('field.source', i18n.term('source', p.source)),
     row('field.category', [p.category1, p.category2, p.category3].filter(Boolean).join(' / ')),
     row('field.address', p.address),
     row('field.createdAt', i18n.dateTime(p.createdAt)),
     row('field.dueAt', i18n.dateTime(p.dueAt)),
     row('field.closedAt', p.closedAt ? i18n.dateTime(p.closedAt) : i18n.t('value.open'), overdue),
-    row('field.status', p.status),
+    row('field.status', i18n.term('status', p.status)),
     row('field.followedUp', yesNo(p.followedUp)),
     row('field.contacted', yesNo(p.contacted)),
     row('field.resolved', yesNo(p.resolved), !p.resolved),
-    row('field.satisfaction', p.satisfaction, p.satisfaction === '不满意'),
+    row(
+      'field.satisfaction',
+      p.satisfaction && i18n.term('satisfaction', p.satisfaction),
+      p.satisfaction === '不满意',
+    ),
     row('field.building', p.buildingId ?? null),
   ];
 }
@@ -139,7 +148,7 @@ export function detailRows(selection: Selection, feature: Feature, lookups: Look
     case 'building':
       return buildingRows(properties, lookups);
     case 'facility':
-      return facilityRows(properties);
+      return facilityRows(properties, lookups.settings);
     case 'workOrder':
       return workOrderRows(properties);
   }

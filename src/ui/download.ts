@@ -4,6 +4,9 @@ export function downloadText(fileName: string, text: string, type = 'application
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
+  document.body.append(link);
   link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  link.remove();
+  // Some browsers read the URL after click() returns; give them time before releasing it.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }

@@ -6,6 +6,7 @@ import { expose } from 'comlink';
 import { computeGridStats } from '../analysis/grid-stats.ts';
 import { labelPoints } from '../analysis/label-points.ts';
 import { summarizeStreet } from '../analysis/street-summary.ts';
+import type { GridSettings } from '../domain/settings.ts';
 import { loadFiles } from '../io/load-files.ts';
 import { readSource, type FileSource } from './file-source.ts';
 import type { LoadedStreet } from './loaded-street.ts';
@@ -14,16 +15,21 @@ export type LoadStage = 'reading' | 'validating';
 
 const api = {
   /** Reads and validates `sources`, returning the loaded layers, their problems and grid figures. */
-  async load(sources: FileSource[], onStage: (stage: LoadStage) => void): Promise<LoadedStreet> {
+  async load(
+    sources: FileSource[],
+    onStage: (stage: LoadStage) => void,
+    settings: GridSettings,
+  ): Promise<LoadedStreet> {
     onStage('reading');
     const files = await Promise.all(sources.map(readSource));
     onStage('validating');
-    const result = loadFiles(files);
+    const result = loadFiles(files, settings);
     const { grids, buildings, workOrders } = result.dataset;
     const gridStats = computeGridStats(
       grids?.features ?? [],
       buildings?.features ?? [],
       workOrders?.features ?? [],
+      settings,
     );
     return {
       ...result,

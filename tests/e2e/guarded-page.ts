@@ -13,19 +13,23 @@ export interface Guard {
 }
 
 export const test = base.extend<{ guard: Guard }>({
-  guard: async ({ page }, use) => {
-    const guard: Guard = { offsite: [], errors: [] };
-    page.on('request', (request) => {
-      if (!LOCAL.test(request.url())) guard.offsite.push(request.url());
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') guard.errors.push(message.text());
-    });
-    page.on('pageerror', (error) => guard.errors.push(`uncaught: ${error.message}`));
-    await use(guard);
-    expect(guard.offsite, 'requests that left localhost').toEqual([]);
-    expect(guard.errors, 'console errors').toEqual([]);
-  },
+  guard: [
+    async ({ page }, use) => {
+      const guard: Guard = { offsite: [], errors: [] };
+      page.on('request', (request) => {
+        if (!LOCAL.test(request.url())) guard.offsite.push(request.url());
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error') guard.errors.push(message.text());
+      });
+      page.on('pageerror', (error) => guard.errors.push(`uncaught: ${error.message}`));
+      await use(guard);
+      expect(guard.offsite, 'requests that left localhost').toEqual([]);
+      expect(guard.errors, 'console errors').toEqual([]);
+    },
+    // Every test is guarded, whether or not it names the fixture.
+    { auto: true },
+  ],
 });
 
 export { expect };

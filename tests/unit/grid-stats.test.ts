@@ -115,6 +115,16 @@ describe('computeGridStats', () => {
   });
 });
 
+describe('dedicated grids', () => {
+  it('are exempt from the household band', () => {
+    const school: GridFeature = { ...grid('110106012003003', 116.3, 1) };
+    school.properties = { ...school.properties, type: 'dedicated' };
+    const stats = computeGridStats([school], [building('b1', 116.301, 20)], []);
+    expect(stats.get('110106012003003')!.band).toBe('exempt');
+    expect(stats.get('110106012003003')!.households).toBe(20);
+  });
+});
+
 describe('bandOf', () => {
   it('judges households against the configured band', () => {
     expect(bandOf(299)).toBe('below');

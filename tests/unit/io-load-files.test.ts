@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../src/domain/deep-freeze.ts';
 import { makeSettings } from '../../src/domain/settings.ts';
 import { loadFiles, type InputFile } from '../../src/io/load-files.ts';
 
@@ -43,14 +44,6 @@ const gridFeature = (seq: number, extra: Json = {}) => ({
   },
   geometry: rect(116.327 + seq * 0.001, 39.84, 116.3275 + seq * 0.001, 39.845),
 });
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Json)[key]);
-  }
-  return value;
-}
 
 describe('valid features beside bad ones', () => {
   it('loads the good grids and sets the self-intersecting one aside, as the user gave it', () => {

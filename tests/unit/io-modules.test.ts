@@ -1,6 +1,7 @@
 // The loading steps one by one: JSON reading, layer detection, structure, geometry, properties
 // and cross-layer checks, each on deep-frozen input to prove it is never modified.
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../src/domain/deep-freeze.ts';
 import { detectLayer, layerFromContent, layerFromFileName } from '../../src/io/detect-layer.ts';
 import { readJson, syntaxErrorLocation } from '../../src/io/read-json.ts';
 import { validateCrossLayer } from '../../src/io/validate-cross-layer.ts';
@@ -16,13 +17,6 @@ import { validateFeatureStructure } from '../../src/io/validate-structure.ts';
 const where = { file: 'f.geojson', featureIndex: 0, featureId: 'x' };
 const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
-}
 const square = (x: number, y: number, d = 0.001) => [
   [x, y],
   [x + d, y],

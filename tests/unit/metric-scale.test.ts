@@ -55,7 +55,8 @@ describe('fillColorExpression', () => {
     const expression = fillColorExpression('households', classes) as unknown[];
     expect(expression[0]).toBe('case');
     expect(expression[2]).toBe(NO_DATA_COLOR);
-    expect(expression[3]).toEqual([
+    expect(expression[3]).toEqual(['==', ['get', 'band'], 'exempt']);
+    expect(expression.at(-1)).toEqual([
       'step',
       ['get', 'households'],
       classes[0]!.color,
