@@ -1,12 +1,13 @@
 /**
  * Turns a loaded street into what the map draws: one FeatureCollection per source (grids carry
- * their figures as properties so the fill can be coloured by any metric, labels come from the
- * worker) and the work-order positions as a flat array for the heatmap. No geometry is computed
- * here: this runs on the UI thread.
+ * their figures as properties so the fill can be coloured by any metric) and the work-order
+ * positions for the heatmap. It runs on the UI thread, so labels and work-order points come
+ * ready-made from the worker.
  */
 import type { FeatureCollection, Point } from 'geojson';
 import type { GridStats } from '../analysis/grid-stats.ts';
 import type { LabelProperties } from '../analysis/label-points.ts';
+import type { WorkOrderPoints } from '../analysis/work-order-points.ts';
 import type { StreetDataset } from '../domain/types.ts';
 import { LABEL_SOURCE_ID, SOURCE_IDS } from './style.ts';
 
@@ -20,14 +21,17 @@ export interface MapData {
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
 /**
- * The map's sources for a dataset; missing layers become empty collections.
+ * The map's sources for a loaded street; missing layers become empty collections. Only the grids
+ * (a few dozen to a few thousand) are touched here; everything per building or per work order was
+ * prepared in the worker.
  * @example
- * const { collections } = toMapData(loaded.dataset, loaded.gridStats, loaded.labels);
+ * const { collections } = toMapData(loaded.dataset, loaded.gridStats, loaded.labels, loaded.workOrderPoints);
  */
 export function toMapData(
   dataset: Partial<StreetDataset>,
   gridStats: readonly GridStats[],
   labels: FeatureCollection<Point, LabelProperties>,
+  workOrders: WorkOrderPoints,
 ): MapData {
   const statsById = new Map(gridStats.map((s) => [s.gridId, s]));
   const grids: FeatureCollection = {
@@ -37,13 +41,6 @@ export function toMapData(
       properties: { ...grid.properties, ...statsById.get(grid.properties.id) },
     })),
   };
-  const orders = dataset.workOrders?.features ?? [];
-  const workOrderPositions = new Float64Array(orders.length * 2);
-  orders.forEach((order, i) => {
-    const [lng, lat] = order.geometry.coordinates;
-    workOrderPositions[i * 2] = lng!;
-    workOrderPositions[i * 2 + 1] = lat!;
-  });
   return {
     collections: {
       [LABEL_SOURCE_ID]: labels,
@@ -53,16 +50,8 @@ export function toMapData(
       [SOURCE_IDS.grids]: grids,
       [SOURCE_IDS.buildings]: dataset.buildings ?? empty(),
       [SOURCE_IDS.facilities]: dataset.facilities ?? empty(),
-      // Only id and position: the details panel reads the rest from the loaded layer.
-      [SOURCE_IDS.workOrders]: {
-        type: 'FeatureCollection',
-        features: orders.map((order) => ({
-          type: 'Feature',
-          geometry: order.geometry,
-          properties: { id: order.properties.id, category2: order.properties.category2 },
-        })),
-      },
+      [SOURCE_IDS.workOrders]: workOrders.features,
     } as Record<SourceId, FeatureCollection>,
-    workOrderPositions,
+    workOrderPositions: workOrders.positions,
   };
 }

@@ -110,7 +110,12 @@ class AppState {
         this.selection = null;
         this.street = loaded;
         this.isSample = sample;
-        this.mapData = toMapData(loaded.dataset, loaded.gridStats, loaded.labels);
+        this.mapData = toMapData(
+          loaded.dataset,
+          loaded.gridStats,
+          loaded.labels,
+          loaded.workOrderPoints,
+        );
       }
     } catch (error) {
       if (current()) this.loadError = error instanceof Error ? error.message : String(error);

@@ -2,9 +2,10 @@
  * The data worker: reads, parses and validates the files and computes the per-grid figures off
  * the UI thread, so loading 25,000 work orders never freezes the map. Exposed with Comlink.
  */
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import { computeGridStats } from '../analysis/grid-stats.ts';
 import { labelPoints } from '../analysis/label-points.ts';
+import { workOrderPoints } from '../analysis/work-order-points.ts';
 import { summarizeStreet } from '../analysis/street-summary.ts';
 import type { GridSettings } from '../domain/settings.ts';
 import { loadFiles } from '../io/load-files.ts';
@@ -31,12 +32,15 @@ const api = {
       workOrders?.features ?? [],
       settings,
     );
-    return {
+    const points = workOrderPoints(workOrders?.features ?? []);
+    const loaded: LoadedStreet = {
       ...result,
       gridStats: [...gridStats.values()],
       summary: summarizeStreet(result.dataset),
       labels: labelPoints(result.dataset),
+      workOrderPoints: points,
     };
+    return transfer(loaded, [points.positions.buffer]);
   },
 };
 

@@ -4,6 +4,7 @@ import type { Feature, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { StreetDataset } from '../../src/domain/types.ts';
 import { labelPoints } from '../../src/analysis/label-points.ts';
+import { workOrderPoints } from '../../src/analysis/work-order-points.ts';
 import { toMapData } from '../../src/map/map-data.ts';
 
 const read = <K extends keyof StreetDataset>(file: string) =>
@@ -17,7 +18,12 @@ describe('toMapData on the sample street', () => {
     grids: read<'grids'>('grids.geojson'),
     workOrders: read<'workOrders'>('work-orders.geojson'),
   };
-  const data = toMapData(dataset, [], labelPoints(dataset));
+  const data = toMapData(
+    dataset,
+    [],
+    labelPoints(dataset),
+    workOrderPoints(dataset.workOrders!.features),
+  );
 
   it('puts exactly one label point inside each community and grid', () => {
     const labels = data.collections.labels.features as Feature<Point>[];
