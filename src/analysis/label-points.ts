@@ -15,7 +15,7 @@ export interface LabelProperties {
 }
 
 /** Where a polygon's label goes. */
-export function labelPoint(feature: Feature<Polygon | MultiPolygon>): Point {
+function labelPoint(feature: Feature<Polygon | MultiPolygon>): Point {
   const center = centerOfMass(feature).geometry;
   return booleanPointInPolygon(center, feature) ? center : pointOnFeature(feature).geometry;
 }

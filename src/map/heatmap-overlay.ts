@@ -9,7 +9,7 @@ import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { HEATMAP_COLORS } from './palette.ts';
 import { HEATMAP_BEFORE_LAYER } from './style.ts';
 
-export const HEATMAP_LAYER_ID = 'work-orders-heatmap';
+const HEATMAP_LAYER_ID = 'work-orders-heatmap';
 
 export interface HeatmapState {
   points: Float64Array;

@@ -9,7 +9,7 @@ let remote: Remote<DataWorkerApi> | null = null;
 let failure: Promise<never> | null = null;
 
 /** The data worker, started on first use. */
-export function dataWorker(): Remote<DataWorkerApi> {
+function dataWorker(): Remote<DataWorkerApi> {
   if (!remote) {
     const worker = new Worker(new URL('./data-worker.ts', import.meta.url), { type: 'module' });
     failure = new Promise<never>((_, reject) =>
