@@ -41,6 +41,11 @@ export interface GridSettings {
   repeatComplaint: { minOrders: number; windowDays: number };
   /** Grid or gap pieces smaller than this (m²) are slivers. */
   sliverAreaM2: number;
+  /**
+   * A grid holding less than this share of a building's footprint does not count: the building is
+   * split only when two grids each hold at least this much.
+   */
+  splitMinShare: number;
 }
 
 export const DEFAULT_SETTINGS: GridSettings = deepFreeze({
@@ -63,6 +68,7 @@ export const DEFAULT_SETTINGS: GridSettings = deepFreeze({
   assessmentMonthStartDay: 19,
   repeatComplaint: { minOrders: 3, windowDays: 30 },
   sliverAreaM2: 1,
+  splitMinShare: 0.01,
 });
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };

@@ -130,7 +130,7 @@ export interface BasemapProperties extends Extra {
 
 export type StreetFeature = Feature<Polygon, StreetProperties>;
 export type CommunityFeature = Feature<Polygon | MultiPolygon, CommunityProperties>;
-export type GridFeature = Feature<Polygon, GridProperties>;
+export type GridFeature = Feature<Polygon | MultiPolygon, GridProperties>;
 export type BuildingFeature = Feature<Polygon, BuildingProperties>;
 export type FacilityFeature = Feature<Point, FacilityProperties>;
 export type WorkOrderFeature = Feature<Point, WorkOrderProperties>;

@@ -20,7 +20,7 @@ import {
 export const LAYER_GEOMETRY_TYPES = {
   street: ['Polygon'],
   communities: ['Polygon', 'MultiPolygon'],
-  grids: ['Polygon'],
+  grids: ['Polygon', 'MultiPolygon'],
   buildings: ['Polygon'],
   facilities: ['Point'],
   workOrders: ['Point'],

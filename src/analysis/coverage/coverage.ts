@@ -1,0 +1,184 @@
+/**
+ * Does a community's set of grids tile it? Fast path: when the grids' boundaries and the
+ * community's border cancel edge for edge (each grid edge matched by the reverse edge of a
+ * neighbour or by the border), the grids' winding numbers sum to the community's indicator, so
+ * there is no gap, no overlap and nothing outside — proved without building a single polygon.
+ * Only communities whose edges do not match are clipped with Turf (union, difference, intersect)
+ * to find the gap, overlap and outside polygons and their geodesic areas.
+ */
+import { difference, feature, featureCollection, intersect, union } from '@turf/turf';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { CommunityFeature } from '../../domain/types.ts';
+import type { GridSettings } from '../../domain/settings.ts';
+import { polygonAreaM2 } from './geodesy.ts';
+import { bboxOfRings, polygonsOf, type PreparedGrid } from './prepared.ts';
+import { boxesMeet } from './spatial-index.ts';
+import type { CoveragePiece, OutsidePiece, OverlapPiece } from './report.ts';
+
+/** Pieces smaller than this (1 dm²) are floating-point residue of clipping, not area. */
+export const NUMERIC_ZERO_M2 = 0.01;
+
+export interface CommunityGeometryCheck {
+  areaM2: number;
+  gridAreaInsideM2: number;
+  gaps: CoveragePiece[];
+  overlaps: OverlapPiece[];
+  outside: OutsidePiece[];
+  nonContiguousGridIds: string[];
+  sliverParts: OutsidePiece[];
+}
+
+function signedRingArea(ring: readonly Position[]): number {
+  let twice = 0;
+  for (let i = 1; i < ring.length; i++)
+    twice += ring[i - 1]![0]! * ring[i]![1]! - ring[i]![0]! * ring[i - 1]![1]!;
+  return twice;
+}
+
+/**
+ * Adds `weight` × each directed boundary edge of a polygon (outer ring counter-clockwise, holes
+ * clockwise) to `counts`, keyed by the undirected edge with the sign of its direction.
+ */
+function addBoundary(
+  rings: readonly Position[][],
+  weight: number,
+  counts: Map<string, number>,
+): void {
+  rings.forEach((ring, r) => {
+    const counterClockwise = signedRingArea(ring) > 0;
+    const forward = r === 0 ? counterClockwise : !counterClockwise;
+    for (let i = 1; i < ring.length; i++) {
+      const a = forward ? ring[i - 1]! : ring[i]!;
+      const b = forward ? ring[i]! : ring[i - 1]!;
+      if (a[0] === b[0] && a[1] === b[1]) continue;
+      const aFirst = a[0]! < b[0]! || (a[0] === b[0] && a[1]! < b[1]!);
+      const key = aFirst ? `${a[0]},${a[1]},${b[0]},${b[1]}` : `${b[0]},${b[1]},${a[0]},${a[1]}`;
+      counts.set(key, (counts.get(key) ?? 0) + (aFirst ? weight : -weight));
+    }
+  });
+}
+
+/** Whether the grids' boundary edges cancel exactly against the community's border. */
+export function edgesMatch(community: CommunityFeature, grids: readonly PreparedGrid[]): boolean {
+  const counts = new Map<string, number>();
+  for (const grid of grids)
+    for (const rings of polygonsOf(grid.feature.geometry)) addBoundary(rings, 1, counts);
+  for (const rings of polygonsOf(community.geometry)) addBoundary(rings, -1, counts);
+  for (const count of counts.values()) if (count !== 0) return false;
+  return true;
+}
+
+/** The polygons of a clipping result as pieces, residue dropped. */
+function piecesOf(
+  geometry: Polygon | MultiPolygon | null | undefined,
+  sliverAreaM2: number,
+): CoveragePiece[] {
+  if (!geometry) return [];
+  const pieces: CoveragePiece[] = [];
+  for (const rings of polygonsOf(geometry)) {
+    const areaM2 = polygonAreaM2(rings);
+    if (areaM2 < NUMERIC_ZERO_M2) continue;
+    pieces.push({
+      geometry: { type: 'Polygon', coordinates: rings },
+      areaM2,
+      bbox: bboxOfRings(rings),
+      sliver: areaM2 < sliverAreaM2,
+    });
+  }
+  return pieces;
+}
+
+function gapPieces(
+  community: CommunityFeature,
+  grids: readonly PreparedGrid[],
+  sliverAreaM2: number,
+): CoveragePiece[] {
+  if (grids.length === 0) return piecesOf(community.geometry, sliverAreaM2);
+  const covered =
+    grids.length === 1
+      ? grids[0]!.feature.geometry
+      : union(featureCollection(grids.map((g) => feature(g.feature.geometry))))?.geometry;
+  if (!covered) return piecesOf(community.geometry, sliverAreaM2);
+  const gap = difference(featureCollection([feature(community.geometry), feature(covered)]));
+  return piecesOf(gap?.geometry, sliverAreaM2);
+}
+
+function overlapPieces(grids: readonly PreparedGrid[], sliverAreaM2: number): OverlapPiece[] {
+  const pieces: OverlapPiece[] = [];
+  grids.forEach((a, i) => {
+    for (const b of grids.slice(i + 1)) {
+      if (!boxesMeet(a.bbox, b.bbox)) continue;
+      const shared = intersect(
+        featureCollection([feature(a.feature.geometry), feature(b.feature.geometry)]),
+      );
+      for (const piece of piecesOf(shared?.geometry, sliverAreaM2))
+        pieces.push({ ...piece, gridIds: [a.id, b.id] });
+    }
+  });
+  return pieces;
+}
+
+function outsidePieces(
+  community: CommunityFeature,
+  grids: readonly PreparedGrid[],
+  sliverAreaM2: number,
+): OutsidePiece[] {
+  const pieces: OutsidePiece[] = [];
+  for (const grid of grids) {
+    const outside = difference(
+      featureCollection([feature(grid.feature.geometry), feature(community.geometry)]),
+    );
+    for (const piece of piecesOf(outside?.geometry, sliverAreaM2))
+      pieces.push({ ...piece, gridId: grid.id });
+  }
+  return pieces;
+}
+
+/** Grid parts too small to be a piece of territory in their own right. */
+function sliverParts(grids: readonly PreparedGrid[], sliverAreaM2: number): OutsidePiece[] {
+  const pieces: OutsidePiece[] = [];
+  for (const grid of grids) {
+    polygonsOf(grid.feature.geometry).forEach((rings, p) => {
+      const areaM2 = grid.partAreasM2[p]!;
+      if (areaM2 >= sliverAreaM2) return;
+      pieces.push({
+        geometry: { type: 'Polygon', coordinates: rings },
+        areaM2,
+        bbox: bboxOfRings(rings),
+        sliver: true,
+        gridId: grid.id,
+      });
+    });
+  }
+  return pieces;
+}
+
+/**
+ * The coverage of one community by its grids.
+ * @example
+ * checkCommunity(community, itsGrids, communityAreaM2, settings).gaps[0]?.areaM2; // 302.4
+ */
+export function checkCommunity(
+  community: CommunityFeature,
+  grids: readonly PreparedGrid[],
+  areaM2: number,
+  settings: GridSettings,
+): CommunityGeometryCheck {
+  const sliver = settings.sliverAreaM2;
+  const common = {
+    areaM2,
+    nonContiguousGridIds: grids.filter((g) => g.partAreasM2.length > 1).map((g) => g.id),
+    sliverParts: sliverParts(grids, sliver),
+  };
+  const gridAreaM2 = grids.reduce((sum, g) => sum + g.areaM2, 0);
+  if (grids.length > 0 && edgesMatch(community, grids))
+    return { ...common, gridAreaInsideM2: gridAreaM2, gaps: [], overlaps: [], outside: [] };
+  const outside = outsidePieces(community, grids, sliver);
+  return {
+    ...common,
+    gridAreaInsideM2: gridAreaM2 - outside.reduce((sum, p) => sum + p.areaM2, 0),
+    gaps: gapPieces(community, grids, sliver),
+    overlaps: overlapPieces(grids, sliver),
+    outside,
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Property tests of the coverage engine on random lattice plans (fast-check): the areas add up
+ * (Σ grid area inside + gaps − overlaps = community area within 0.1 %), a clean lattice passes the
+ * edge-matching fast path with no problem at all, every building's shares add up to at most 1,
+ * and after any sequence of grid edits the incremental report equals a full recomputation.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CoverageEngine } from '../../src/analysis/coverage/engine.ts';
+import type { GridChange } from '../../src/analysis/coverage/input.ts';
+import type { GridFeature } from '../../src/domain/types.ts';
+import { latticeGrid, latticeInput, type LatticeSpec } from './support/lattice.ts';
+
+const spec = (options: { bends: boolean }): fc.Arbitrary<LatticeSpec> =>
+  fc.record({
+    west: fc.double({ min: 115.5, max: 117.4, noNaN: true }),
+    south: fc.double({ min: 39.5, max: 40.9, noNaN: true }),
+    cell: fc.double({ min: 0.0005, max: 0.005, noNaN: true }),
+    cols: fc.integer({ min: 1, max: 4 }),
+    rows: fc.integer({ min: 1, max: 4 }),
+    jitter: fc.array(fc.double({ min: -0.2, max: 0.2, noNaN: true }), {
+      minLength: 2,
+      maxLength: 50,
+    }),
+    bends: options.bends
+      ? fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 15 }),
+            fc.integer({ min: 0, max: 3 }),
+            fc.double({ min: -0.15, max: 0.15, noNaN: true }).filter((b) => Math.abs(b) > 0.01),
+          ),
+          { maxLength: 4 },
+        )
+      : fc.constant([]),
+    buildings: fc.array(
+      fc.tuple(
+        fc.double({ min: -0.05, max: 1, noNaN: true }),
+        fc.double({ min: -0.05, max: 1, noNaN: true }),
+        fc.double({ min: 0.02, max: 0.4, noNaN: true }),
+        fc.double({ min: 0.02, max: 0.4, noNaN: true }),
+      ),
+      { maxLength: 25 },
+    ),
+  });
+
+/** Keeps only bends on cells that exist and at most one bend per side. */
+function tidy(s: LatticeSpec): LatticeSpec {
+  const seen = new Set<string>();
+  const bends = s.bends.filter(([cell, side]) => {
+    const key = `${cell}:${side}`;
+    if (cell >= s.cols * s.rows || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { ...s, bends };
+}
+
+describe('coverage engine properties', () => {
+  it('Σ grid area inside + gap − overlap = community area (within 0.1 %)', () => {
+    fc.assert(
+      fc.property(spec({ bends: true }).map(tidy), (s) => {
+        const community = new CoverageEngine(latticeInput(s)).report().communities[0]!;
+        const balance = community.gridAreaInsideM2 + community.gapAreaM2 - community.overlapAreaM2;
+        expect(Math.abs(balance - community.areaM2) / community.areaM2).toBeLessThan(0.001);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a lattice without bends has no gap, overlap or outside part', () => {
+    fc.assert(
+      fc.property(spec({ bends: false }), (s) => {
+        const report = new CoverageEngine(latticeInput(s)).report();
+        const community = report.communities[0]!;
+        expect(community.gaps).toEqual([]);
+        expect(community.overlaps).toEqual([]);
+        expect(community.outside).toEqual([]);
+        expect(
+          Math.abs(community.gridAreaInsideM2 - community.areaM2) / community.areaM2,
+        ).toBeLessThan(1e-9);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('shares of a building add up to at most 1 and the largest share wins', () => {
+    fc.assert(
+      fc.property(spec({ bends: true }).map(tidy), (s) => {
+        for (const a of new CoverageEngine(latticeInput(s)).report().assignments) {
+          const total = a.shares.reduce((sum, x) => sum + x.share, 0);
+          expect(total).toBeLessThanOrEqual(1 + 1e-9);
+          expect(a.gridId).toBe(a.shares[0]?.gridId ?? null);
+          expect(a.status).toBe(['unassigned', 'inside'][a.shares.length] ?? 'split');
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('incremental recomputation after grid edits equals a full recomputation', () => {
+    const edit = fc.record({
+      kind: fc.constantFrom('move-shared', 'move-one', 'remove', 'bend'),
+      i: fc.nat(),
+      j: fc.nat(),
+      dx: fc.double({ min: -0.15, max: 0.15, noNaN: true }),
+      dy: fc.double({ min: -0.15, max: 0.15, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(
+        spec({ bends: true }).map(tidy),
+        fc.array(edit, { minLength: 1, maxLength: 4 }),
+        (start, edits) => {
+          let s = start;
+          const input = latticeInput(s);
+          let grids: GridFeature[] = [...input.grids];
+          const engine = new CoverageEngine(input);
+          for (const e of edits) {
+            const i = e.i % s.cols;
+            const j = e.j % s.rows;
+            const id = `${input.communities[0]!.properties.id}${String(j * s.cols + i + 1).padStart(3, '0')}`;
+            let changes: GridChange[];
+            if (e.kind === 'remove') {
+              changes = [{ gridId: id, grid: null }];
+            } else if (e.kind === 'move-shared' || e.kind === 'bend') {
+              // Jitter the shared vertex (i, j) in every grid, or bend one side of one cell.
+              const jitter = [...s.jitter];
+              const k = (j * (s.cols + 1) + i) * 2;
+              jitter[k % jitter.length] = e.dx;
+              jitter[(k + 1) % jitter.length] = e.dy;
+              s =
+                e.kind === 'bend'
+                  ? tidy({ ...s, bends: [...s.bends, [j * s.cols + i, e.i % 4, e.dx]] })
+                  : { ...s, jitter };
+              changes = grids.map((g) => {
+                const n = Number(g.properties.id.slice(-3)) - 1;
+                return {
+                  gridId: g.properties.id,
+                  grid: latticeGrid(s, n % s.cols, Math.floor(n / s.cols)),
+                };
+              });
+            } else {
+              const grid = grids.find((g) => g.properties.id === id);
+              if (!grid) continue;
+              const ring = (grid.geometry.coordinates as number[][][])[0]!.map((p) => [...p]);
+              ring[0] = [ring[0]![0]! + e.dx * s.cell, ring[0]![1]! + e.dy * s.cell];
+              ring[ring.length - 1] = ring[0]!;
+              changes = [
+                {
+                  gridId: id,
+                  grid: { ...grid, geometry: { type: 'Polygon', coordinates: [ring] } },
+                },
+              ];
+            }
+            const incremental = engine.updateGrids(changes);
+            for (const { gridId, grid } of changes) {
+              const at = grids.findIndex((g) => g.properties.id === gridId);
+              if (grid && at >= 0) grids[at] = grid;
+              else if (grid) grids.push(grid);
+              else if (at >= 0) grids = grids.filter((_, n) => n !== at);
+            }
+            expect(incremental).toEqual(new CoverageEngine({ ...input, grids }).report());
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
