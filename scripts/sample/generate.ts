@@ -1,6 +1,7 @@
 /** Builds the whole sample street from a seed: every layer, its figures, faults and README. */
-import { area, centroid as turfCentroid, polygon } from '@turf/turf';
+import { centroid as turfCentroid, polygon } from '@turf/turf';
 import type { Position } from 'geojson';
+import { polygonAreaM2 } from '../../src/analysis/coverage/geodesy.ts';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings.ts';
 import { FACILITY_TYPES, PROPERTY_MANAGEMENT } from '../../src/domain/types.ts';
 import { generateBasemap } from './basemap.ts';
@@ -46,7 +47,7 @@ export interface FaultRecord {
   /** Grid codes involved (for the uncovered building: the grid whose boundary was pulled in). */
   gridIds: string[];
   buildingId?: string;
-  /** Area of the gap, overlap or uncovered corner, m² (geodesic, turf.area). */
+  /** Area of the gap, overlap or uncovered corner, m² (on the WGS-84 ellipsoid). */
   areaM2?: number;
   households?: number;
   /** A point inside the fault (for the oversized grid: its centroid). */
@@ -280,7 +281,7 @@ function describeFaults(
   const code = (label: string): string =>
     grids.find((g) => g.label === label)?.properties.id ?? label;
   const communityOf = (label: string): string => code(label).slice(0, 12);
-  const m2 = (ring: readonly Vec[]): number => Math.round(area(polygon([closed(ring)])));
+  const m2 = (ring: readonly Vec[]): number => Math.round(polygonAreaM2([closed(ring)]));
   const mid = (ring: readonly Vec[]): Position =>
     turfCentroid(polygon([closed(ring)])).geometry.coordinates;
   const piece = (kind: FaultKind) =>
@@ -356,7 +357,7 @@ function computeFigures(
   };
   const sum = <T>(items: readonly T[], f: (x: T) => number): number =>
     items.reduce((s, x) => s + f(x), 0);
-  const km2 = (ring: Position[]): number => area(polygon([ring])) / 1e6;
+  const km2 = (ring: Position[]): number => polygonAreaM2([ring]) / 1e6;
   const comprehensive = d.grids.filter((g) => g.properties.type === 'comprehensive');
 
   // A building is cut when some grid holds part of it but not all of it.

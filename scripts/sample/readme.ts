@@ -60,7 +60,7 @@ export function renderReadme(f: SampleFigures, faults: readonly FaultRecord[]): 
     `| | |`,
     `|---|---|`,
     `| street | ${f.street.name}, ${f.street.district}, code ${f.street.id} |`,
-    `| area | ${f.street.areaKm2.toFixed(2)} km² (geodesic, \`turf.area\`) |`,
+    `| area | ${f.street.areaKm2.toFixed(2)} km² (WGS-84 ellipsoid, as the coverage engine measures) |`,
     `| communities (社区) | ${f.communities.length} |`,
     `| grids (网格) | ${f.grids.total}: ${f.grids.comprehensive} comprehensive (综合网格), ${f.grids.dedicated} dedicated (专属网格) |`,
     `| households per comprehensive grid | ${f.grids.minHouseholds}–${f.grids.maxHouseholds}; ${f.grids.inBand} of ${f.grids.comprehensive} inside the 300–500 band (the one outside is fault 3) |`,

@@ -1,5 +1,6 @@
 /** Headline figures of a loaded street: area and counts, as shown in the status bar and README. */
-import { area, bbox } from '@turf/turf';
+import { bbox } from '@turf/turf';
+import { geometryAreaM2 } from './coverage/geodesy.ts';
 import type { StreetDataset } from '../domain/types.ts';
 
 export interface StreetSummary {
@@ -30,7 +31,9 @@ export function summarizeStreet(dataset: Partial<StreetDataset>): StreetSummary 
   return {
     streetName: street?.properties.name ?? null,
     bounds: extent ? (bbox(extent) as [number, number, number, number]) : null,
-    areaKm2: (dataset.street?.features ?? []).reduce((sum, f) => sum + area(f), 0) / 1e6,
+    areaKm2:
+      (dataset.street?.features ?? []).reduce((sum, f) => sum + geometryAreaM2(f.geometry), 0) /
+      1e6,
     communities: dataset.communities?.features.length ?? 0,
     grids: dataset.grids?.features.length ?? 0,
     buildings: buildings.length,

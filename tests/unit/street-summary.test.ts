@@ -17,7 +17,7 @@ describe('summarizeStreet', () => {
       buildings: read<'buildings'>('buildings.geojson'),
     });
     expect(summary.streetName).toBe('榆汀街道（示例数据）');
-    expect(summary.areaKm2).toBeCloseTo(4.79, 2);
+    expect(summary.areaKm2).toBeCloseTo(4.8, 2);
     expect([summary.communities, summary.grids, summary.buildings]).toEqual([10, 46, 1022]);
     expect([summary.households, summary.residents]).toEqual([18530, 47295]);
     const [west, south, east, north] = summary.bounds!;
