@@ -99,7 +99,7 @@ describe('coverage engine properties', () => {
 
   it('incremental recomputation after grid edits equals a full recomputation', () => {
     const edit = fc.record({
-      kind: fc.constantFrom('move-shared', 'move-one', 'remove', 'bend'),
+      kind: fc.constantFrom('move-shared', 'move-one', 'move-one', 'move-one', 'remove', 'bend'),
       i: fc.nat(),
       j: fc.nat(),
       dx: fc.double({ min: -0.15, max: 0.15, noNaN: true }),
@@ -162,7 +162,7 @@ describe('coverage engine properties', () => {
           }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 100 },
     );
   });
 });

@@ -4,11 +4,16 @@
  * tolerance) is reported as split with the shares; one no grid holds is unassigned.
  */
 import type { BuildingAssignment, GridShare } from './report.ts';
-import { intersectionAreaM2 } from './clip-area.ts';
+import { boundaryMeetsBox, intersectionAreaM2, projectedContains } from './clip-area.ts';
 import type { PreparedBuilding, PreparedGrid } from './prepared.ts';
 
 /** Area of footprint ∩ grid, courtyards subtracted. */
 function footprintInGridM2(building: PreparedBuilding, grid: PreparedGrid): number {
+  // Most buildings sit well inside one grid: no grid edge comes near them, so no clipping.
+  if (!boundaryMeetsBox(grid.projected, building.box)) {
+    const outline = building.rings[0]!;
+    return projectedContains(grid.projected, outline[0]!, outline[1]!) ? building.areaM2 : 0;
+  }
   let area = 0;
   building.rings.forEach((ring, r) => {
     const inside = intersectionAreaM2(ring, grid.projected);

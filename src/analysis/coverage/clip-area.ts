@@ -130,3 +130,78 @@ export function intersectionAreaM2(
   }
   return Math.max(total, 0);
 }
+
+/** [minX, minY, maxX, maxY] in equal-area metres. */
+export type ProjectedBox = [number, number, number, number];
+
+/** The box of a closed projected ring. */
+export function projectedBox(ring: Float64Array): ProjectedBox {
+  const box: ProjectedBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < ring.length; i += 2) {
+    box[0] = Math.min(box[0], ring[i]!);
+    box[1] = Math.min(box[1], ring[i + 1]!);
+    box[2] = Math.max(box[2], ring[i]!);
+    box[3] = Math.max(box[3], ring[i + 1]!);
+  }
+  return box;
+}
+
+/** Whether segment (ax, ay)–(bx, by) meets the box (touching counts). */
+function segmentMeetsBox(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  box: ProjectedBox,
+): boolean {
+  if (Math.max(ax, bx) < box[0] || Math.min(ax, bx) > box[2]) return false;
+  if (Math.max(ay, by) < box[1] || Math.min(ay, by) > box[3]) return false;
+  // The segment's line separates the box's corners unless they all lie strictly on one side.
+  const dx = bx - ax;
+  const dy = by - ay;
+  let positive = false;
+  let negative = false;
+  for (const [x, y] of [
+    [box[0], box[1]],
+    [box[2], box[1]],
+    [box[2], box[3]],
+    [box[0], box[3]],
+  ] as const) {
+    const side = dx * (y - ay) - dy * (x - ax);
+    if (side >= 0) positive = true;
+    if (side <= 0) negative = true;
+  }
+  return positive && negative;
+}
+
+/**
+ * Whether any ring of the grid meets the box. When none does, a footprint inside the box lies
+ * wholly inside or wholly outside the grid, and no clipping is needed.
+ */
+export function boundaryMeetsBox(grid: readonly ProjectedPolygon[], box: ProjectedBox): boolean {
+  for (const polygon of grid)
+    for (const ring of polygon)
+      for (let i = 2; i < ring.length; i += 2)
+        if (segmentMeetsBox(ring[i - 2]!, ring[i - 1]!, ring[i]!, ring[i + 1]!, box)) return true;
+  return false;
+}
+
+/** Whether a projected point lies inside the grid (even–odd over each polygon's rings). */
+export function projectedContains(
+  grid: readonly ProjectedPolygon[],
+  x: number,
+  y: number,
+): boolean {
+  return grid.some((polygon) => {
+    let inside = false;
+    for (const ring of polygon)
+      for (let i = 2; i < ring.length; i += 2) {
+        const xi = ring[i]!;
+        const yi = ring[i + 1]!;
+        const xj = ring[i - 2]!;
+        const yj = ring[i - 1]!;
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+    return inside;
+  });
+}

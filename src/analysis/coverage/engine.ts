@@ -68,6 +68,8 @@ export class CoverageEngine {
   readonly #facilities: FacilityTypeCoverage[];
   #grids: PreparedGrid[];
   #gridById = new Map<string, PreparedGrid>();
+  /** Each grid's position in the grid order: the first grid holding a work order gets it. */
+  #gridPosition = new Map<string, number>();
   #gridIndex: BoxIndex<PreparedGrid>;
   readonly #counts = new Map<string, GridCounts>();
   readonly #workloads = new Map<string, GridWorkload>();
@@ -117,6 +119,7 @@ export class CoverageEngine {
 
   #indexGrids(): BoxIndex<PreparedGrid> {
     this.#gridById = new Map(this.#grids.map((g) => [g.id, g]));
+    this.#gridPosition = new Map(this.#grids.map((g, i) => [g.id, i]));
     return new BoxIndex(this.#grids, (g) => g.bbox);
   }
 
@@ -257,9 +260,10 @@ export class CoverageEngine {
       for (const id of [before.gridId, after.gridId]) if (id) touchedGrids.add(id);
       touchedCommunities.add(building.feature.properties.communityId);
     }
+    const edited = changes.flatMap((c) => this.#gridById.get(c.gridId) ?? []);
     for (const i of this.#indicesIn(this.#orderIndex, boxes)) {
       const before = this.#orderGrid[i]!;
-      const after = this.#gridAt(this.#orders[i]!);
+      const after = this.#regridOrder(this.#orders[i]!, before, edited);
       if (before === after) continue;
       this.#orderGrid[i] = after;
       const previous = before ? this.#counts.get(before) : undefined;
@@ -275,6 +279,29 @@ export class CoverageEngine {
     }
     for (const id of touchedCommunities) this.#refreshCommunity(id, changedCommunities.has(id));
     return this.report();
+  }
+
+  /**
+   * The grid of a work order after an edit. An order held by an unedited grid stays there unless
+   * an edited grid earlier in the order now holds it; otherwise it is looked up afresh.
+   */
+  #regridOrder(
+    position: Position,
+    before: string | null,
+    edited: readonly PreparedGrid[],
+  ): string | null {
+    if (before === null || edited.some((g) => g.id === before) || !this.#gridById.has(before))
+      return this.#gridAt(position);
+    let holder = before;
+    let rank = this.#gridPosition.get(before)!;
+    for (const grid of edited) {
+      const gridRank = this.#gridPosition.get(grid.id)!;
+      if (gridRank < rank && gridContains(grid, position)) {
+        holder = grid.id;
+        rank = gridRank;
+      }
+    }
+    return holder;
   }
 
   /** Positions of the items of an index meeting any of the boxes, each once, ascending. */

@@ -4,7 +4,7 @@
  */
 import type { BBox, MultiPolygon, Polygon, Position } from 'geojson';
 import type { BuildingFeature, GridFeature } from '../../domain/types.ts';
-import type { ProjectedPolygon } from './clip-area.ts';
+import { projectedBox, type ProjectedBox, type ProjectedPolygon } from './clip-area.ts';
 import {
   geometryAreaM2,
   perimeterM,
@@ -30,6 +30,8 @@ export interface PreparedBuilding {
   bbox: BBox;
   /** Footprint rings projected to equal-area metres: outline first, then courtyards. */
   rings: Float64Array[];
+  /** Box of the outline in equal-area metres. */
+  box: ProjectedBox;
   areaM2: number;
   /** Mean of the outline's vertices, where facility distances are measured from. */
   point: Position;
@@ -93,6 +95,7 @@ export function prepareBuilding(feature: BuildingFeature): PreparedBuilding {
     feature,
     bbox: bboxOf(feature.geometry),
     rings,
+    box: projectedBox(rings[0]!),
     areaM2: Math.max(
       areas.reduce((sum, a, r) => (r === 0 ? a : sum - a), 0),
       0,

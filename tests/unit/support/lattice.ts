@@ -10,6 +10,7 @@ import type {
   CommunityFeature,
   FacilityFeature,
   GridFeature,
+  WorkOrderFeature,
 } from '../../../src/domain/types.ts';
 import type { AnalysisInput } from '../../../src/analysis/coverage/input.ts';
 
@@ -125,6 +126,15 @@ function building(
   };
 }
 
+/** A work order with only what the engine reads: its position. */
+function workOrder(id: string, coordinates: Position): WorkOrderFeature {
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates },
+    properties: { id } as WorkOrderFeature['properties'],
+  };
+}
+
 export function latticeInput(spec: LatticeSpec): AnalysisInput {
   const community: CommunityFeature = {
     type: 'Feature',
@@ -139,10 +149,19 @@ export function latticeInput(spec: LatticeSpec): AnalysisInput {
     geometry: { type: 'Point', coordinates: vertex(spec, 1, 1) },
     properties: { id: 'F1', type: '垃圾收集点' },
   };
+  const buildings = spec.buildings.map((b, n) => building(b, n, spec));
   return {
     communities: [community],
     grids,
-    buildings: spec.buildings.map((b, n) => building(b, n, spec)),
+    buildings,
     facilities: [facility],
+    // Work orders on a fine mesh over the community and just beyond it, so some fall in gaps
+    // and overlaps.
+    workOrders: Array.from({ length: 24 * 24 }, (_, k) =>
+      workOrder(`W${k}`, [
+        spec.west + (((k % 24) - 1.5) / 21) * spec.cols * spec.cell,
+        spec.south + ((Math.floor(k / 24) - 1.5) / 21) * spec.rows * spec.cell,
+      ]),
+    ),
   };
 }
