@@ -68,6 +68,7 @@ export class CoverageEngine {
   readonly #facilities: FacilityTypeCoverage[];
   #grids: PreparedGrid[];
   #gridById = new Map<string, PreparedGrid>();
+  #gridsByCommunity = new Map<string, PreparedGrid[]>();
   /** Each grid's position in the grid order: the first grid holding a work order gets it. */
   #gridPosition = new Map<string, number>();
   #gridIndex: BoxIndex<PreparedGrid>;
@@ -120,6 +121,12 @@ export class CoverageEngine {
   #indexGrids(): BoxIndex<PreparedGrid> {
     this.#gridById = new Map(this.#grids.map((g) => [g.id, g]));
     this.#gridPosition = new Map(this.#grids.map((g, i) => [g.id, i]));
+    this.#gridsByCommunity = new Map();
+    for (const grid of this.#grids) {
+      const list = this.#gridsByCommunity.get(grid.communityId);
+      if (list) list.push(grid);
+      else this.#gridsByCommunity.set(grid.communityId, [grid]);
+    }
     return new BoxIndex(this.#grids, (g) => g.bbox);
   }
 
@@ -142,7 +149,7 @@ export class CoverageEngine {
   }
 
   #gridsOf(communityId: string): PreparedGrid[] {
-    return this.#grids.filter((g) => g.communityId === communityId);
+    return this.#gridsByCommunity.get(communityId) ?? [];
   }
 
   /** Recomputes a community's figures; its geometry check only when its grids changed. */

@@ -42,9 +42,10 @@ function typeCoverage(
   const uncoveredBuildingIds: string[] = [];
   for (const building of buildings) {
     const [lng, lat] = building.point as [number, number];
-    const covered = index
-      .search([lng, lat, lng, lat])
-      .some((f) => distanceM(building.point, f.feature.geometry.coordinates) <= f.radiusM);
+    const covered = index.some(
+      [lng, lat, lng, lat],
+      (f) => distanceM(building.point, f.feature.geometry.coordinates) <= f.radiusM,
+    );
     const { households: h, id } = building.feature.properties;
     households += h;
     if (covered) {
