@@ -34,7 +34,7 @@ describe('the sample street', () => {
       p.buildingIds.join(','),
     ]);
     expect(summary).toEqual([
-      ['gap', '110106090001001', ''],
+      ['gap', '110106090001001', 'B0001'],
       ['overlap', '110106090004004,110106090004005', ''],
       ['gap', '110106090008001,110106090008002', ''],
       ['unassigned-building', '', 'B0001'],
@@ -46,6 +46,7 @@ describe('the sample street', () => {
     expect(area('overlap', '110106090004')).toBeCloseTo(345.6, 1);
     expect(area('gap', '110106090008')).toBeCloseTo(302.8, 1);
     expect(report.problems.find((p) => p.kind === 'households-above')!.value).toBe(964);
+    expect(report.problems.find((p) => p.kind === 'unassigned-building')!.value).toBe(36);
   });
 
   it('accounts for every building and household', () => {

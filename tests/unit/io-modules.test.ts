@@ -314,7 +314,10 @@ describe('validateGeometry', () => {
       ],
     });
     expect(codes(validateGeometry(point, 'grids', where))).toEqual(['geometry-type-not-allowed']);
-    expect(codes(validateGeometry(multi, 'grids', where))).toEqual(['geometry-type-not-allowed']);
+    expect(codes(validateGeometry(multi, 'grids', where))).toEqual([]);
+    expect(codes(validateGeometry(multi, 'buildings', where))).toEqual([
+      'geometry-type-not-allowed',
+    ]);
     expect(codes(validateGeometry(multi, 'communities', where))).toEqual([]);
     expect(codes(validateGeometry(multi, 'basemap', where))).toEqual([]);
     expect(codes(validateGeometry(line, 'basemap', where))).toEqual([]);

@@ -164,6 +164,7 @@ export class CoverageEngine {
         entry.bbox,
         entry.check,
         grids,
+        entry.buildings.map((i) => this.#buildings[i]!),
         entry.invalidRings,
       );
     }

@@ -114,12 +114,21 @@ function ringContains(ring: readonly Position[], x: number, y: number): boolean 
   return inside;
 }
 
-/** Whether a position lies inside a grid (inside its outline and outside its holes). */
-export function gridContains(grid: PreparedGrid, [x, y]: Position): boolean {
-  const [west, south, east, north] = grid.bbox;
+/** Whether a position lies inside a Polygon or MultiPolygon within `bbox` (holes excluded). */
+export function geometryContains(
+  geometry: Polygon | MultiPolygon,
+  bbox: BBox,
+  [x, y]: Position,
+): boolean {
+  const [west, south, east, north] = bbox;
   if (x! < west || x! > east || y! < south || y! > north) return false;
-  return polygonsOf(grid.feature.geometry).some(
+  return polygonsOf(geometry).some(
     (rings) =>
       ringContains(rings[0]!, x!, y!) && !rings.slice(1).some((hole) => ringContains(hole, x!, y!)),
   );
+}
+
+/** Whether a position lies inside a grid. */
+export function gridContains(grid: PreparedGrid, position: Position): boolean {
+  return geometryContains(grid.feature.geometry, grid.bbox, position);
 }

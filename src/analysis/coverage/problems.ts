@@ -6,7 +6,12 @@
 import type { BBox, Position } from 'geojson';
 import type { CommunityGeometryCheck } from './coverage.ts';
 import type { InvalidRingGrid } from './input.ts';
-import { polygonsOf, type PreparedBuilding, type PreparedGrid } from './prepared.ts';
+import {
+  geometryContains,
+  polygonsOf,
+  type PreparedBuilding,
+  type PreparedGrid,
+} from './prepared.ts';
 import type { BuildingAssignment, CoveragePiece, CoverageProblem, GridWorkload } from './report.ts';
 import { boxesMeet } from './spatial-index.ts';
 
@@ -86,22 +91,31 @@ function gridProblem(
   };
 }
 
+/** The buildings whose centre lies in a gap: left without a grid by it. */
+function buildingsIn(piece: CoveragePiece, buildings: readonly PreparedBuilding[]): string[] {
+  return buildings
+    .filter((b) => geometryContains(piece.geometry, piece.bbox, b.point))
+    .map((b) => b.feature.properties.id);
+}
+
 /**
- * Problems of a community's geometry: gaps, overlaps, outside parts, non-contiguous grids,
- * invalid rings and sliver parts.
+ * Problems of a community's geometry: gaps (with the buildings in them), overlaps, outside
+ * parts, non-contiguous grids, invalid rings and sliver parts.
  */
 export function communityProblems(
   communityId: string,
   communityBox: BBox,
   check: CommunityGeometryCheck,
   grids: readonly PreparedGrid[],
+  buildings: readonly PreparedBuilding[],
   invalidRings: readonly InvalidRingGrid[],
 ): CoverageProblem[] {
   const byId = new Map(grids.map((g) => [g.id, g]));
   return [
-    ...check.gaps.map((p, i) =>
-      pieceProblem(`gap:${communityId}:${i}`, 'gap', communityId, p, borderingGrids(p, grids)),
-    ),
+    ...check.gaps.map((p, i) => ({
+      ...pieceProblem(`gap:${communityId}:${i}`, 'gap', communityId, p, borderingGrids(p, grids)),
+      buildingIds: buildingsIn(p, buildings),
+    })),
     ...check.overlaps.map((p, i) =>
       pieceProblem(`overlap:${communityId}:${i}`, 'overlap', communityId, p, [...p.gridIds]),
     ),
@@ -150,7 +164,8 @@ export function buildingProblem(
     gridIds: assignment.shares.map((s) => s.gridId),
     buildingIds: [assignment.buildingId],
     areaM2: building.areaM2,
-    value: split ? assignment.shares[0]!.share : null,
+    // The largest share of a split building; the households an unassigned one leaves unserved.
+    value: split ? assignment.shares[0]!.share : building.feature.properties.households,
     bbox: building.bbox,
     geometry: null,
   };

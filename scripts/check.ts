@@ -1,0 +1,110 @@
+/**
+ * CLI: `npm run check -- <folder or files…> [--lang zh|en] [--out <dir>]` checks a street's grid
+ * plan from its GeoJSON layer files the way the app does (same loader, same coverage engine),
+ * prints the verdict, street totals and every problem, and writes report.json and report.md.
+ * Exit code 0 when every rule holds, 1 when a rule is violated or the input has errors, 2 when the
+ * check cannot run (usage error, unreadable path, no usable communities or grids).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CoverageEngine, inputFromLoad } from '../src/analysis/coverage/engine.ts';
+import { reportLabels } from '../src/analysis/coverage/report-labels.ts';
+import {
+  reportConsoleText,
+  reportMarkdown,
+  type ReportContext,
+} from '../src/analysis/coverage/report-markdown.ts';
+import { checkVerdict } from '../src/analysis/coverage/verdict.ts';
+import { DEFAULT_SETTINGS } from '../src/domain/settings.ts';
+import { loadFiles, type LoadResult } from '../src/io/load-files.ts';
+import { layerLabel } from '../src/io/messages.ts';
+import { parseCheckArgs } from './check/args.ts';
+import { cliMessage, systemReason } from './check/messages.ts';
+import { readInputs } from './check/read-inputs.ts';
+
+const EXIT = { passed: 0, violated: 1, cannotRun: 2 } as const;
+
+/** Layers without which there is nothing to check. */
+const REQUIRED_LAYERS = ['communities', 'grids'] as const;
+
+function run(argv: readonly string[]): number {
+  const args = parseCheckArgs(argv);
+  if (args.kind === 'help') {
+    console.log(cliMessage('usage')[args.lang]);
+    return EXIT.passed;
+  }
+  const { lang } = args;
+  if (args.kind === 'error') {
+    console.error(`${args.message[lang]}\n\n${cliMessage('usage')[lang]}`);
+    return EXIT.cannotRun;
+  }
+
+  const inputs = readInputs(args.paths);
+  for (const error of inputs.errors) console.error(error[lang]);
+  if (inputs.errors.length > 0) return EXIT.cannotRun;
+
+  const settings = DEFAULT_SETTINGS;
+  const result = loadFiles(inputs.files, settings);
+  const missing = REQUIRED_LAYERS.filter((layer) => !result.dataset[layer]);
+  if (missing.length > 0) {
+    const severity = reportLabels(lang).severity;
+    for (const p of result.problems) console.error(`[${severity[p.severity]}] ${p.message[lang]}`);
+    const labels = missing.map((layer) => layerLabel(layer));
+    const message = cliMessage('missing-layers', {
+      layersZh: labels.map((l) => l.zh).join('、'),
+      layersEn: labels.map((l) => l.en).join(' and '),
+    });
+    console.error(message[lang]);
+    return EXIT.cannotRun;
+  }
+
+  const report = new CoverageEngine(inputFromLoad(result), settings).report();
+  const context = reportContext(
+    result,
+    inputs.files.map((f) => f.name),
+  );
+  console.log(reportConsoleText(report, lang, context));
+
+  const verdict = checkVerdict(report, result.problems);
+  try {
+    mkdirSync(args.outDir, { recursive: true });
+    const json = {
+      sourceFiles: context.sourceFiles,
+      verdict,
+      ...report,
+      loadProblems: result.problems,
+    };
+    writeFileSync(join(args.outDir, 'report.json'), `${JSON.stringify(json, null, 2)}\n`);
+    writeFileSync(join(args.outDir, 'report.md'), reportMarkdown(report, lang, context));
+  } catch (error) {
+    console.error(cliMessage('unwritable', { path: args.outDir, ...systemReason(error) })[lang]);
+    return EXIT.cannotRun;
+  }
+  console.log(`\n${cliMessage('written', { dir: args.outDir })[lang]}`);
+  return verdict.passed ? EXIT.passed : EXIT.violated;
+}
+
+/** Names and files for the written report, from what was loaded. */
+function reportContext(result: LoadResult, sourceFiles: string[]): ReportContext {
+  const names = new Map(
+    (result.dataset.communities?.features ?? []).map((c) => [c.properties.id, c.properties.name]),
+  );
+  const streetName = result.dataset.street?.features[0]?.properties.name;
+  const context: ReportContext = {
+    sourceFiles,
+    loadProblems: result.problems,
+    settings: DEFAULT_SETTINGS,
+    communityName: (id) => names.get(id),
+  };
+  if (streetName) context.streetName = streetName;
+  return context;
+}
+
+try {
+  process.exitCode = run(process.argv.slice(2));
+} catch (error) {
+  const reason = error instanceof Error ? error.message : String(error);
+  const lang = parseCheckArgs(process.argv.slice(2)).lang;
+  console.error(cliMessage('internal-error', { reason })[lang]);
+  process.exitCode = EXIT.cannotRun;
+}

@@ -1,0 +1,72 @@
+/**
+ * The check CLI's command line, parsed without touching the disk: paths to check, the output
+ * language (--lang zh|en or --lang=en) and the report folder (--out, default ./gridatlas-report),
+ * or a request for help, or a usage error worded in both languages.
+ */
+import type { ReportLang } from '../../src/analysis/coverage/number-format.ts';
+import { cliMessage, type CliMessage } from './messages.ts';
+
+export const DEFAULT_OUT_DIR = 'gridatlas-report';
+
+export type CheckArgs =
+  | { kind: 'run'; paths: string[]; lang: ReportLang; outDir: string }
+  | { kind: 'help'; lang: ReportLang }
+  | { kind: 'error'; lang: ReportLang; message: CliMessage };
+
+const LANGS: readonly string[] = ['zh', 'en'];
+
+/**
+ * Parses the arguments after the script name.
+ * @example
+ * parseCheckArgs(['data', '--lang=en']); // { kind: 'run', paths: ['data'], lang: 'en', outDir: 'gridatlas-report' }
+ * parseCheckArgs(['--lang', 'fr']).kind; // 'error'
+ */
+export function parseCheckArgs(argv: readonly string[]): CheckArgs {
+  const paths: string[] = [];
+  let lang: ReportLang = 'zh';
+  let outDir = DEFAULT_OUT_DIR;
+  let help = false;
+  let error: CliMessage | null = null;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      paths.push(arg);
+      continue;
+    }
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    const [option, inline] = splitOption(arg);
+    if (option !== '--lang' && option !== '--out') {
+      error ??= cliMessage('unknown-option', { option: arg });
+      continue;
+    }
+    const next = argv[i + 1];
+    const value = inline ?? (next?.startsWith('--') ? undefined : next);
+    if (inline === undefined && value !== undefined) i++;
+    if (value === undefined || value === '') {
+      error ??= cliMessage('missing-value', { option });
+      continue;
+    }
+    if (option === '--out') outDir = value;
+    else if (LANGS.includes(value)) lang = value as ReportLang;
+    else error ??= cliMessage('bad-lang', { value });
+  }
+
+  if (help) return { kind: 'help', lang };
+  if (error) return { kind: 'error', lang, message: error };
+  if (paths.length === 0) return { kind: 'error', lang, message: cliMessage('no-paths') };
+  return { kind: 'run', paths, lang, outDir };
+}
+
+/** `--lang=en` → ['--lang', 'en']; `--lang` → ['--lang', undefined]. */
+function splitOption(arg: string): [string, string | undefined] {
+  const at = arg.indexOf('=');
+  return at < 0 ? [arg, undefined] : [arg.slice(0, at), arg.slice(at + 1)];
+}
