@@ -47,6 +47,34 @@ class I18n {
       () => new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits }),
     ).format(value);
 
+  /** A number in the user's locale with exactly `digits` decimals, for aligned table columns. */
+  fixed = (value: number, digits: number): string =>
+    this.#format(
+      `fixed${digits}`,
+      () =>
+        new Intl.NumberFormat(this.locale, {
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        }),
+    ).format(value);
+
+  /** A 0–1 share as a percentage in the user's locale, with exactly `digits` decimals. */
+  percent = (share: number, digits = 1): string =>
+    this.#format(
+      `percent${digits}`,
+      () =>
+        new Intl.NumberFormat(this.locale, {
+          style: 'percent',
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        }),
+    ).format(share);
+
+  /** The coverage wording's language for the current locale. */
+  get lang(): 'zh' | 'en' {
+    return this.locale === 'en' ? 'en' : 'zh';
+  }
+
   /** A date and time in the user's locale, in Beijing time. */
   dateTime = (iso: string): string =>
     this.#format(

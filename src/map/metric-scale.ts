@@ -1,23 +1,38 @@
 /**
- * Colour classes for the grid fill: households are judged against the configured band (below,
- * within, above, far above); other metrics get quantile classes of the loaded grids. Pure: the
- * legend and the map layer are both drawn from the same classes.
+ * Colour classes for the grid fill, for any workload metric: households are judged against the
+ * configured band (below, within, above, far above), the two deviations from the norm get a
+ * diverging scale centred on "within", and other metrics get quantile classes of the loaded
+ * grids. Pure: the legend and the map layer are both drawn from the same classes.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { GridStats } from '../analysis/grid-stats.ts';
+import type { GridWorkload } from '../analysis/coverage/report.ts';
 import type { GridSettings } from '../domain/settings.ts';
 
 export const GRID_METRICS = [
   'households',
   'residents',
   'buildings',
+  'difficultHouseholds',
+  'specialHouseholds',
   'workers',
   'householdsPerWorker',
   'monthlyVisits',
   'areaM2',
+  'perimeterM',
+  'compactness',
+  'parts',
+  'householdsDeviation',
+  'residentsOver',
   'workOrders',
-] as const;
+] as const satisfies readonly (keyof GridWorkload)[];
 export type GridMetric = (typeof GRID_METRICS)[number];
+
+/** Metrics measured against the band, for which dedicated grids (exempt) get their own colour. */
+const BAND_METRICS: ReadonlySet<GridMetric> = new Set([
+  'households',
+  'householdsDeviation',
+  'residentsOver',
+]);
 
 export interface ColorClass {
   /** Inclusive lower bound; null for the open first class. */
@@ -25,19 +40,29 @@ export interface ColorClass {
   /** Exclusive upper bound; null for the open last class. */
   to: number | null;
   color: string;
+  /** Set when the class holds this one value only (a whole-number metric "within the norm"). */
+  exactly?: number;
 }
 
 const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
 const BAND = {
+  farBelow: '#6baed6',
   below: '#9ecae1',
   withinLow: '#c7e9c0',
-  withinHigh: '#74c476',
+  within: '#74c476',
   above: '#fd8d3c',
   farAbove: '#d7301f',
 };
 export const NO_DATA_COLOR = '#d9d9d9';
 /** Dedicated grids, to which the household band does not apply. */
 export const EXEMPT_COLOR = '#d8cce6';
+
+/** A break rounded to a legible figure: tens above 100, tenths above 1, hundredths below. */
+function roundBreak(value: number): number {
+  if (Math.abs(value) >= 100) return Math.round(value / 10) * 10;
+  if (Math.abs(value) >= 1) return Math.round(value * 10) / 10;
+  return Math.round(value * 100) / 100;
+}
 
 /** Distinct rounded quantile breaks of `values` into at most `count` classes. */
 function quantileBreaks(values: number[], count: number): number[] {
@@ -46,7 +71,7 @@ function quantileBreaks(values: number[], count: number): number[] {
   for (let i = 1; i < count; i++) {
     const value = sorted[Math.floor((i / count) * sorted.length)];
     if (value === undefined) continue;
-    const rounded = value >= 100 ? Math.round(value / 10) * 10 : Math.round(value * 10) / 10;
+    const rounded = roundBreak(value);
     if (!breaks.includes(rounded) && rounded > (sorted[0] ?? 0)) breaks.push(rounded);
   }
   return breaks;
@@ -61,34 +86,64 @@ function classesFromBreaks(breaks: number[], colors: string[]): ColorClass[] {
   }));
 }
 
+/** Households beyond the band: far below, below, exactly within (0), above, far above. */
+function deviationClasses({ min, max }: GridSettings['householdsBand']): ColorClass[] {
+  const far = Math.round(max / 2);
+  const half = Math.round((max - min) / 2);
+  return [
+    { from: null, to: -half, color: BAND.farBelow },
+    { from: -half, to: 0, color: BAND.below },
+    { from: 0, to: 1, color: BAND.within, exactly: 0 },
+    { from: 1, to: far, color: BAND.above },
+    { from: far, to: null, color: BAND.farAbove },
+  ];
+}
+
+/** Residents beyond the limit: none (0), some, more than a fifth of the limit. */
+function residentsOverClasses(maxResidents: number): ColorClass[] {
+  const far = Math.round(maxResidents / 5);
+  return [
+    { from: null, to: 1, color: BAND.within, exactly: 0 },
+    { from: 1, to: far, color: BAND.above },
+    { from: far, to: null, color: BAND.farAbove },
+  ];
+}
+
 /**
  * The colour classes of a metric over the given grids.
  * @example
- * metricClasses('households', stats, settings); // below 300, 300–400, 400–500, 500–750, ≥ 750
+ * metricClasses('households', report.grids, settings); // below 300, 300–400, 400–500, 500–750, ≥ 750
  */
 export function metricClasses(
   metric: GridMetric,
-  stats: readonly GridStats[],
+  grids: readonly GridWorkload[],
   settings: GridSettings,
 ): ColorClass[] {
-  if (metric === 'households') {
-    const { min, max } = settings.householdsBand;
-    const middle = Math.round((min + max) / 2);
+  const { min, max } = settings.householdsBand;
+  if (metric === 'households')
     return classesFromBreaks(
-      [min, middle, max, Math.round(max * 1.5)],
-      [BAND.below, BAND.withinLow, BAND.withinHigh, BAND.above, BAND.farAbove],
+      [min, Math.round((min + max) / 2), max, Math.round(max * 1.5)],
+      [BAND.below, BAND.withinLow, BAND.within, BAND.above, BAND.farAbove],
     );
-  }
-  const values = stats
-    .map((s) => s[metric])
+  if (metric === 'householdsDeviation') return deviationClasses(settings.householdsBand);
+  if (metric === 'residentsOver') return residentsOverClasses(settings.maxResidents);
+  const values = grids
+    .map((g) => g[metric])
     .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   if (values.length === 0) return [];
   return classesFromBreaks(quantileBreaks(values, SEQUENTIAL.length), SEQUENTIAL);
 }
 
+/** True when dedicated grids get the exempt colour for this metric. */
+export function hasExemptClass(metric: GridMetric): boolean {
+  return BAND_METRICS.has(metric);
+}
+
 /**
- * The MapLibre fill-color expression for the classes, grey where the metric is missing; for
- * households, dedicated grids (exempt from the band) get their own colour.
+ * The MapLibre fill-color expression for the classes, grey where the metric is missing; for the
+ * band metrics, dedicated grids (exempt from the band) get their own colour.
+ * @example
+ * map.setPaintProperty('grids-fill', 'fill-color', fillColorExpression('residents', classes));
  */
 export function fillColorExpression(
   metric: GridMetric,
@@ -97,7 +152,7 @@ export function fillColorExpression(
   const [first, ...rest] = classes;
   if (!first) return NO_DATA_COLOR;
   const steps = rest.flatMap((c) => [c.from ?? 0, c.color]);
-  const exempt = metric === 'households' ? [['==', ['get', 'band'], 'exempt'], EXEMPT_COLOR] : [];
+  const exempt = hasExemptClass(metric) ? [['==', ['get', 'band'], 'exempt'], EXEMPT_COLOR] : [];
   return [
     'case',
     ['!=', ['typeof', ['get', metric]], 'number'],

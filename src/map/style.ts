@@ -3,7 +3,8 @@
  * thematic layers (street, communities, grids, buildings, facilities, work orders). No tiles,
  * sprites or glyph files: MapLibre draws every label with the local fonts, so nothing is requested
  * off the machine. Each layer names its group and base opacity in `metadata`, which the layer
- * panel uses to show, hide and fade groups.
+ * panel uses to show, hide and fade groups; the coverage layers (coverage-style.ts) are slotted in
+ * between them and belong to no group.
  */
 import type {
   DataDrivenPropertyValueSpecification,
@@ -12,6 +13,12 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import { FACILITY_TYPES } from '../domain/types.ts';
+import {
+  COVERAGE_SOURCE_IDS,
+  PROBLEM_LAYERS,
+  SERVICE_AREA_LAYERS,
+  UNCOVERED_LAYERS,
+} from './coverage-style.ts';
 import { BASE_COLORS as C, FACILITY_COLORS, FACILITY_FALLBACK_COLOR } from './palette.ts';
 
 export const SOURCE_IDS = {
@@ -375,11 +382,22 @@ export const INTERACTIVE_LAYERS = [
   'grids-fill',
 ] as const;
 
+/** The coverage layers each go right above one layer of the groups. */
+const COVERAGE_AFTER: Record<string, readonly LayerSpecification[]> = {
+  'grids-fill': SERVICE_AREA_LAYERS,
+  'buildings-line': UNCOVERED_LAYERS,
+  'street-line': PROBLEM_LAYERS,
+};
+
 /** The complete style, with empty sources that the map fills once data is loaded. */
 export function buildStyle(): StyleSpecification {
   const sources: StyleSpecification['sources'] = {};
-  for (const id of [...Object.values(SOURCE_IDS), LABEL_SOURCE_ID])
-    sources[id] = { type: 'geojson', data: emptyCollection(), promoteId: 'id' };
+  const ids = [
+    ...Object.values(SOURCE_IDS),
+    ...Object.values(COVERAGE_SOURCE_IDS),
+    LABEL_SOURCE_ID,
+  ];
+  for (const id of ids) sources[id] = { type: 'geojson', data: emptyCollection(), promoteId: 'id' };
   return {
     version: 8,
     name: 'GridAtlas offline',
@@ -390,7 +408,7 @@ export function buildStyle(): StyleSpecification {
         type: 'background',
         paint: { 'background-color': C.background },
       },
-      ...LAYERS,
+      ...LAYERS.flatMap((layer) => [layer, ...(COVERAGE_AFTER[layer.id] ?? [])]),
     ],
   };
 }

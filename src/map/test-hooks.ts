@@ -1,11 +1,29 @@
 /**
  * Map state exposed on `window.__gridatlas` for the end-to-end tests (and for anyone debugging in
- * the console): sources and their feature counts, layer visibility, the heatmap, projection.
+ * the console): sources and their feature counts, layer visibility, the heatmap, projection, the
+ * camera, and what the coverage layers outline and mark (read back from the layer filters).
  * Only `jumpTo` changes anything, and only the camera.
  */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { FOCUS_LAYERS, idsOfFilter, UNCOVERED_LAYER } from './coverage-style.ts';
 import type { WorkOrderHeatmap } from './heatmap-overlay.ts';
 import { SOURCE_IDS } from './style.ts';
+
+export interface CameraState {
+  center: { lng: number; lat: number };
+  zoom: number;
+  /** [west, south, east, north] of the visible map. */
+  bounds: [number, number, number, number];
+  moving: boolean;
+}
+
+/** The ids the focus and uncovered-building layers currently draw. */
+export interface HighlightState {
+  problemIds: string[];
+  gridIds: string[];
+  buildingIds: string[];
+  uncoveredBuildingIds: string[];
+}
 
 export interface GridAtlasTestApi {
   /** Increases each time loaded data has been drawn and the map went idle. */
@@ -21,6 +39,10 @@ export interface GridAtlasTestApi {
   heatmap(): { points: number; visible: boolean };
   project(lng: number, lat: number): { x: number; y: number };
   zoom(): number;
+  camera(): CameraState;
+  highlight(): HighlightState;
+  /** Resolves once the map has drawn everything it was last given (data, filters, camera). */
+  whenIdle(): Promise<void>;
   /** Moves the camera at once and resolves when the map is idle there. */
   jumpTo(lng: number, lat: number, zoom: number): Promise<void>;
 }
@@ -50,6 +72,27 @@ export function exposeMapState(map: MapLibreMap, heatmap: WorkOrderHeatmap): Gri
     heatmap: () => ({ points: heatmap.pointCount, visible: heatmap.visible }),
     project: (lng, lat) => map.project([lng, lat]),
     zoom: () => map.getZoom(),
+    camera() {
+      const { lng, lat } = map.getCenter();
+      const b = map.getBounds();
+      return {
+        center: { lng, lat },
+        zoom: map.getZoom(),
+        bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+        moving: map.isMoving(),
+      };
+    },
+    highlight: () => ({
+      problemIds: idsOfFilter(map.getFilter(FOCUS_LAYERS.problem)),
+      gridIds: idsOfFilter(map.getFilter(FOCUS_LAYERS.grids)),
+      buildingIds: idsOfFilter(map.getFilter(FOCUS_LAYERS.buildings)),
+      uncoveredBuildingIds: idsOfFilter(map.getFilter(UNCOVERED_LAYER)),
+    }),
+    async whenIdle() {
+      const idle = map.once('idle');
+      map.triggerRepaint();
+      await idle;
+    },
     async jumpTo(lng, lat, zoom) {
       const idle = map.once('idle');
       map.jumpTo({ center: [lng, lat], zoom });

@@ -1,15 +1,19 @@
 /**
- * The app's state: the loaded street, the last load's problems, what the layer panel shows, the
- * grid colouring and the current selection. Large data is held in `$state.raw` (never deeply
+ * The app's state: the loaded street and its coverage report, the last load's problems, what the
+ * layer panel shows, the grid colouring, the current selection, what the map is asked to focus
+ * and the facility type whose coverage is shown. Large data is held in `$state.raw` (never deeply
  * reactive); loading goes through the data worker.
  */
-import type { Feature } from 'geojson';
-import type { GridStats } from '../analysis/grid-stats.ts';
+import { bbox } from '@turf/turf';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { CoverageProblem, GridWorkload } from '../analysis/coverage/report.ts';
 import { DEFAULT_SETTINGS } from '../domain/settings.ts';
+import type { FacilityType } from '../domain/types.ts';
 import type { Problem, SetAsideFeature } from '../domain/problems.ts';
 import type { LoadResult } from '../io/load-files.ts';
 import { SAMPLE_FILES } from '../io/sample-street.ts';
 import type { GroupDisplay } from '../map/layer-controls.ts';
+import { problemFocus, type MapFocus } from '../map/map-focus.ts';
 import { toMapData, type MapData } from '../map/map-data.ts';
 import { fillColorExpression, metricClasses, type GridMetric } from '../map/metric-scale.ts';
 import type { Selection } from '../map/selection.ts';
@@ -53,9 +57,16 @@ class AppState {
   groups = $state(initialGroups());
   metric = $state<GridMetric>('households');
   selection = $state<Selection | null>(null);
+  /** What a panel asked the map to fit and outline. */
+  focus = $state.raw<MapFocus | null>(null);
+  /** The coverage problem whose row was clicked last. */
+  activeProblemId = $state<string | null>(null);
+  /** The facility type whose service areas and uncovered buildings the map shows. */
+  serviceType = $state<FacilityType | null>(null);
   settings = DEFAULT_SETTINGS;
 
-  classes = $derived(metricClasses(this.metric, this.street?.gridStats ?? [], this.settings));
+  coverage = $derived(this.street?.report ?? null);
+  classes = $derived(metricClasses(this.metric, this.coverage?.grids ?? [], this.settings));
   gridFill = $derived(fillColorExpression(this.metric, this.classes));
   bounds = $derived(this.street?.summary.bounds ?? null);
 
@@ -96,23 +107,23 @@ class AppState {
       );
       done = true;
       if (!current()) return;
-      const usable = Object.values(loaded.dataset).some(
-        (layer) => layer && layer.features.length > 0,
-      );
       this.report = {
         files: loaded.files,
         problems: loaded.problems,
         setAside: loaded.setAside,
-        rejected: !usable,
+        rejected: !loaded.usable,
       };
-      if (usable) {
+      if (loaded.usable) {
         this.loading = { stage: 'drawing', files };
         this.selection = null;
+        this.focus = null;
+        this.activeProblemId = null;
+        this.serviceType = null;
         this.street = loaded;
         this.isSample = sample;
         this.mapData = toMapData(
           loaded.dataset,
-          loaded.gridStats,
+          loaded.report,
           loaded.labels,
           loaded.workOrderPoints,
         );
@@ -142,14 +153,49 @@ class AppState {
   featureOf = (selection: Selection): Feature | null =>
     this.#index[selection.kind].get(selection.id) ?? null;
 
+  /** A community's name from its code, or undefined when the community or its name is missing. */
+  communityNameOf = (id: string): string | undefined => {
+    const name = this.#index.community.get(id)?.properties?.name;
+    return typeof name === 'string' && name !== '' ? name : undefined;
+  };
+
   /** A community's name from its code, or the code when the community is not loaded. */
-  communityName = (id: string): string =>
-    String(this.#index.community.get(id)?.properties?.name ?? id);
+  communityName = (id: string): string => this.communityNameOf(id) ?? id;
 
-  #statsById = $derived(new Map(this.street?.gridStats.map((s) => [s.gridId, s]) ?? []));
+  #workloadById = $derived(new Map(this.coverage?.grids.map((g) => [g.gridId, g]) ?? []));
 
-  /** The figures of a grid. */
-  gridStatsOf = (id: string): GridStats | null => this.#statsById.get(id) ?? null;
+  /** The workload figures of a grid. */
+  workloadOf = (id: string): GridWorkload | null => this.#workloadById.get(id) ?? null;
+
+  /** Fits the map to a coverage problem and outlines it. */
+  focusProblem = (problem: CoverageProblem): void => {
+    this.activeProblemId = problem.id;
+    this.focus = problemFocus(problem);
+  };
+
+  /** Selects a grid, as a click on the map would, and fits the map to it. */
+  selectGrid = (id: string): void => {
+    const grid = this.#index.grid.get(id);
+    this.selection = { kind: 'grid', id };
+    this.activeProblemId = null;
+    if (grid)
+      this.focus = { bbox: bbox(grid), maxZoom: 17, problemIds: [], gridIds: [], buildingIds: [] };
+  };
+
+  /** The service circles of the chosen facility type. */
+  serviceAreas = $derived.by((): FeatureCollection => {
+    const type = this.serviceType;
+    const features = this.street?.serviceAreas.features ?? [];
+    return {
+      type: 'FeatureCollection',
+      features: type === null ? [] : features.filter((f) => f.properties.type === type),
+    };
+  });
+
+  /** The buildings the chosen facility type leaves uncovered. */
+  uncoveredBuildingIds = $derived(
+    this.coverage?.facilities.find((f) => f.type === this.serviceType)?.uncoveredBuildingIds ?? [],
+  );
 }
 
 export const app = new AppState();

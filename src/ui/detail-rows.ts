@@ -3,7 +3,7 @@
  * current language with locale-formatted numbers and dates.
  */
 import type { Feature } from 'geojson';
-import type { GridStats } from '../analysis/grid-stats.ts';
+import type { GridWorkload } from '../analysis/coverage/report.ts';
 import { displayGridCode } from '../domain/codes.ts';
 import type { GridSettings } from '../domain/settings.ts';
 import type {
@@ -25,7 +25,7 @@ export interface DetailRow {
 
 interface Lookups {
   communityName: (id: string) => string;
-  gridStats: (id: string) => GridStats | null;
+  workload: (id: string) => GridWorkload | null;
   settings: GridSettings;
 }
 
@@ -51,7 +51,7 @@ const area = (m2: number) =>
     : `${i18n.number(m2)} ${i18n.t('unit.m2')}`;
 
 function gridRows(p: GridProperties, lookups: Lookups): DetailRow[] {
-  const stats = lookups.gridStats(p.id);
+  const stats = lookups.workload(p.id);
   const band = lookups.settings.householdsBand;
   return [
     row('field.code', displayGridCode(p.id)),
@@ -73,11 +73,12 @@ function gridRows(p: GridProperties, lookups: Lookups): DetailRow[] {
             }),
             stats.band === 'below' || stats.band === 'above',
           ),
-          row('field.residents', stats.residents, stats.residents > lookups.settings.maxResidents),
+          row('field.residents', stats.residents, stats.residentsOver > 0),
           row('field.buildings', stats.buildings),
           row('field.householdsPerWorker', stats.householdsPerWorker),
           row('field.monthlyVisits', stats.monthlyVisits),
           row('field.area', area(stats.areaM2)),
+          row('field.compactness', i18n.number(stats.compactness, 2)),
           row('field.workOrders', stats.workOrders),
           row('field.band', `${band.min}–${band.max}`),
         ]

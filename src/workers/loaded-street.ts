@@ -1,16 +1,22 @@
 /** What the data worker hands back to the UI after loading a set of files. */
 import type { FeatureCollection, Point } from 'geojson';
-import type { GridStats } from '../analysis/grid-stats.ts';
+import type { CoverageReport } from '../analysis/coverage/report.ts';
 import type { LabelProperties } from '../analysis/label-points.ts';
 import type { WorkOrderPoints } from '../analysis/work-order-points.ts';
 import type { StreetSummary } from '../analysis/street-summary.ts';
 import type { LoadResult } from '../io/load-files.ts';
+import type { ServiceAreas } from './service-areas.ts';
 
 export interface LoadedStreet extends LoadResult {
-  gridStats: GridStats[];
+  /** False when no file brought a usable layer: the UI keeps what it shows. */
+  usable: boolean;
+  /** Coverage and workload of the loaded plan. */
+  report: CoverageReport;
   summary: StreetSummary;
   /** Where the community and grid names go on the map. */
   labels: FeatureCollection<Point, LabelProperties>;
   /** The work orders as the map draws them. */
   workOrderPoints: WorkOrderPoints;
+  /** The service circle of every facility. */
+  serviceAreas: ServiceAreas;
 }

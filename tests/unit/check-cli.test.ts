@@ -318,7 +318,7 @@ describe('check CLI on the sample street (data/)', () => {
     expect(community.unassignedBuildingIds).toEqual(['B0001']);
     expect(md).toContain('| 安澜里社区（110106090001） | 4 |');
     expect(md).toContain('1（B0001）');
-    expect(run.stdout).toContain('安澜里社区（110106090001）的楼栋 B0001 不在任何网格内');
+    expect(run.stdout).toContain('安澜里社区（110106090001）的楼栋 B0001（36 户）不在任何网格内');
     expect(json.street.unassignedBuildings).toBe(1);
   });
 });

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { GridStats } from '../../src/analysis/grid-stats.ts';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings.ts';
-import { fillColorExpression, metricClasses, NO_DATA_COLOR } from '../../src/map/metric-scale.ts';
+import type { GridWorkload } from '../../src/analysis/coverage/report.ts';
+import { DEFAULT_SETTINGS, makeSettings } from '../../src/domain/settings.ts';
+import {
+  EXEMPT_COLOR,
+  fillColorExpression,
+  GRID_METRICS,
+  metricClasses,
+  NO_DATA_COLOR,
+} from '../../src/map/metric-scale.ts';
 
-const stats = (residents: number[]): GridStats[] =>
+const stats = (residents: number[], compactness = 0.6): GridWorkload[] =>
   residents.map((r, i) => ({
     gridId: String(i),
+    communityId: '110106090001',
+    type: 'comprehensive',
     households: r / 2.5,
     residents: r,
     buildings: 10,
@@ -15,8 +23,13 @@ const stats = (residents: number[]): GridStats[] =>
     householdsPerWorker: r / 2.5,
     monthlyVisits: 0,
     areaM2: 1000,
+    perimeterM: 130,
+    compactness: compactness + i / 100,
+    parts: 1,
     workOrders: 0,
     band: 'within',
+    householdsDeviation: 0,
+    residentsOver: 0,
   }));
 
 describe('metricClasses', () => {
@@ -44,6 +57,53 @@ describe('metricClasses', () => {
     expect([...breaks].sort((a, b) => a - b)).toEqual(breaks);
   });
 
+  it('centres the household deviation on an exact "within" class, scaled by the band', () => {
+    const classes = metricClasses('householdsDeviation', [], makeSettings());
+    expect(classes.map((c) => [c.from, c.to, c.exactly])).toEqual([
+      [null, -100, undefined],
+      [-100, 0, undefined],
+      [0, 1, 0],
+      [1, 250, undefined],
+      [250, null, undefined],
+    ]);
+    const wide = metricClasses(
+      'householdsDeviation',
+      [],
+      makeSettings({ householdsBand: { min: 200, max: 800 } }),
+    );
+    expect(wide.map((c) => c.from)).toEqual([null, -300, 0, 1, 400]);
+  });
+
+  it('classes residents over the limit as none, some and far over', () => {
+    const classes = metricClasses('residentsOver', [], DEFAULT_SETTINGS);
+    expect(classes.map((c) => [c.from, c.to, c.exactly])).toEqual([
+      [null, 1, 0],
+      [1, 500, undefined],
+      [500, null, undefined],
+    ]);
+  });
+
+  it('keeps two decimals in the breaks of a metric below 1 (compactness)', () => {
+    const classes = metricClasses(
+      'compactness',
+      stats([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.41),
+      DEFAULT_SETTINGS,
+    );
+    const breaks = classes.slice(1).map((c) => c.from!);
+    expect(breaks.length).toBeGreaterThan(2);
+    for (const b of breaks) {
+      expect(b).toBeGreaterThan(0.41);
+      expect(b).toBeLessThan(0.51);
+      expect(Math.round(b * 100) / 100).toBe(b);
+    }
+  });
+
+  it('gives every workload metric at least one class on real grids', () => {
+    const grids = stats([500, 800, 1000, 1200, 1500, 2000, 2600, 3000, 3100, 900]);
+    for (const metric of GRID_METRICS)
+      expect(metricClasses(metric, grids, DEFAULT_SETTINGS).length, metric).toBeGreaterThan(0);
+  });
+
   it('gives no classes when no grid has the metric', () => {
     expect(metricClasses('residents', [], DEFAULT_SETTINGS)).toEqual([]);
   });
@@ -69,6 +129,21 @@ describe('fillColorExpression', () => {
       750,
       classes[4]!.color,
     ]);
+  });
+
+  it('gives dedicated grids the exempt colour only for the band metrics', () => {
+    for (const metric of ['householdsDeviation', 'residentsOver'] as const) {
+      const expression = fillColorExpression(metric, metricClasses(metric, [], DEFAULT_SETTINGS));
+      expect((expression as unknown[]).slice(3, 5)).toEqual([
+        ['==', ['get', 'band'], 'exempt'],
+        EXEMPT_COLOR,
+      ]);
+    }
+    const residents = fillColorExpression(
+      'residents',
+      metricClasses('residents', stats([500, 900, 1500, 2500]), DEFAULT_SETTINGS),
+    ) as unknown[];
+    expect(JSON.stringify(residents)).not.toContain(EXEMPT_COLOR);
   });
 
   it('is plain grey when there are no classes', () => {

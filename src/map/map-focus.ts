@@ -1,0 +1,37 @@
+/**
+ * What the map is asked to show by a panel: an extent to fit, and the problem polygons, grids
+ * and buildings to outline. A problem with a polygon (gap, overlap, outside part, sliver) outlines
+ * that polygon; any other problem (unassigned or split building, band, invalid ring) outlines the
+ * grids and buildings it names.
+ */
+import type { BBox } from 'geojson';
+import type { CoverageProblem } from '../analysis/coverage/report.ts';
+
+export interface MapFocus {
+  /** [west, south, east, north] to fit the camera to. */
+  bbox: BBox;
+  /** The deepest zoom the fit may reach. */
+  maxZoom: number;
+  problemIds: string[];
+  gridIds: string[];
+  buildingIds: string[];
+}
+
+/** Close enough to read a 3 m strip, not so close that its surroundings vanish. */
+export const PROBLEM_MAX_ZOOM = 18;
+
+/**
+ * The focus of one coverage problem.
+ * @example
+ * problemFocus(gap); // { bbox: gap.bbox, maxZoom: 18, problemIds: [gap.id], gridIds: [], buildingIds: [] }
+ */
+export function problemFocus(problem: CoverageProblem): MapFocus {
+  const drawn = problem.geometry !== null;
+  return {
+    bbox: problem.bbox,
+    maxZoom: PROBLEM_MAX_ZOOM,
+    problemIds: drawn ? [problem.id] : [],
+    gridIds: drawn ? [] : [...problem.gridIds],
+    buildingIds: drawn ? [] : [...problem.buildingIds],
+  };
+}
