@@ -1,0 +1,42 @@
+/**
+ * `npm run bench [-- --scale street|district|beijing ...] [-- --profile]`: generates each scale
+ * in memory and runs it in its own node process (so peak memory is per scale), then prints one
+ * Markdown table with the targets. With --profile each scale writes CPU profiles of the engine to
+ * .bench/ and prints the functions with the most self time instead.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { ScaleResult } from './result.ts';
+import { SCALE_NAMES, scaleByName } from './scales.ts';
+import { benchTable } from './table.ts';
+
+const CHILD = fileURLToPath(new URL('./scale-run.ts', import.meta.url));
+const NODE_FLAGS = ['--max-old-space-size=6144', '--expose-gc', '--import', 'tsx'];
+
+const args = process.argv.slice(2);
+const profile = args.includes('--profile');
+const asked = args.flatMap((arg, k) => (args[k - 1] === '--scale' ? arg.split(',') : []));
+const scales = (asked.length ? asked : [...SCALE_NAMES]).map((name) => scaleByName(name).name);
+
+const started = performance.now();
+const loadAtStart = loadavg()[0] ?? 0;
+const results: ScaleResult[] = [];
+for (const name of scales) {
+  const child = spawnSync(
+    process.execPath,
+    [...NODE_FLAGS, CHILD, name, ...(profile ? ['--profile'] : [])],
+    { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
+  );
+  if (child.status !== 0) {
+    process.stdout.write(child.stdout ?? '');
+    throw new Error(`scale ${name} failed (exit ${child.status ?? child.signal})`);
+  }
+  if (profile) process.stdout.write(child.stdout);
+  else results.push(JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as ScaleResult);
+}
+if (!profile) console.log(`\n${benchTable(results)}`);
+// Other work on the machine skews the figures; say how busy it was.
+console.log(
+  `\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, node ${process.version}; 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end`,
+);
