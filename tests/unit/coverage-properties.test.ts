@@ -9,7 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { CoverageEngine } from '../../src/analysis/coverage/engine.ts';
 import type { GridChange } from '../../src/analysis/coverage/input.ts';
 import type { GridFeature } from '../../src/domain/types.ts';
-import { latticeGrid, latticeInput, type LatticeSpec } from './support/lattice.ts';
+import { distanceM } from '../../src/analysis/coverage/geodesy.ts';
+import {
+  buildingProperties,
+  latticeGrid,
+  latticeInput,
+  type LatticeSpec,
+} from './support/lattice.ts';
 
 const spec = (options: { bends: boolean }): fc.Arbitrary<LatticeSpec> =>
   fc.record({
@@ -160,6 +166,68 @@ describe('coverage engine properties', () => {
             }
             expect(incremental).toEqual(new CoverageEngine({ ...input, grids }).report());
           }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('facility coverage', () => {
+  it('covers exactly the buildings within the radius of some facility (brute force)', () => {
+    const point = fc.tuple(
+      fc.double({ min: 116.3, max: 116.33, noNaN: true }),
+      fc.double({ min: 39.9, max: 39.93, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(point, fc.constantFrom(50, 70, 300, 500)), { maxLength: 12 }),
+        fc.array(point, { minLength: 1, maxLength: 60 }),
+        (facilities, centres) => {
+          const input = latticeInput({
+            west: 116.3,
+            south: 39.9,
+            cell: 0.01,
+            cols: 3,
+            rows: 3,
+            jitter: [0],
+            bends: [],
+            buildings: [],
+          });
+          const size = 0.00002;
+          const buildings = centres.map(([x, y], n) => ({
+            type: 'Feature' as const,
+            geometry: {
+              type: 'Polygon' as const,
+              coordinates: [
+                [
+                  [x - size, y - size],
+                  [x + size, y - size],
+                  [x + size, y + size],
+                  [x - size, y + size],
+                  [x - size, y - size],
+                ],
+              ],
+            },
+            properties: buildingProperties(`B${n}`, n),
+          }));
+          const report = new CoverageEngine({
+            ...input,
+            buildings,
+            facilities: facilities.map(([coordinates, radius], n) => ({
+              type: 'Feature',
+              geometry: { type: 'Point', coordinates },
+              properties: { id: `F${n}`, type: '垃圾收集点', serviceRadiusM: radius },
+            })),
+          }).report();
+          const bins = report.facilities.find((f) => f.type === '垃圾收集点')!;
+          centres.forEach((centre, n) => {
+            const distances = facilities.map(([f, r]) => distanceM(centre, f) - r);
+            // Skip the rare building within a millimetre of a circle: either answer is right.
+            if (distances.some((d) => Math.abs(d) < 1e-3)) return;
+            const inside = distances.some((d) => d < 0);
+            expect(bins.uncoveredBuildingIds.includes(`B${n}`)).toBe(!inside);
+          });
         },
       ),
       { numRuns: 100 },

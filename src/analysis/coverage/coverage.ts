@@ -36,14 +36,11 @@ function signedRingArea(ring: readonly Position[]): number {
 }
 
 /**
- * Adds `weight` × each directed boundary edge of a polygon (outer ring counter-clockwise, holes
- * clockwise) to `counts`, keyed by the undirected edge with the sign of its direction.
+ * Appends each directed boundary edge of a polygon (outer ring counter-clockwise, holes
+ * clockwise) to `edges` as [x1, y1, x2, y2, sign] with its ends in lexicographic order, the sign
+ * saying which way it ran, times `weight`.
  */
-function addBoundary(
-  rings: readonly Position[][],
-  weight: number,
-  counts: Map<string, number>,
-): void {
+function addBoundary(rings: readonly Position[][], weight: number, edges: number[]): void {
   rings.forEach((ring, r) => {
     const counterClockwise = signedRingArea(ring) > 0;
     const forward = r === 0 ? counterClockwise : !counterClockwise;
@@ -52,19 +49,36 @@ function addBoundary(
       const b = forward ? ring[i]! : ring[i - 1]!;
       if (a[0] === b[0] && a[1] === b[1]) continue;
       const aFirst = a[0]! < b[0]! || (a[0] === b[0] && a[1]! < b[1]!);
-      const key = aFirst ? `${a[0]},${a[1]},${b[0]},${b[1]}` : `${b[0]},${b[1]},${a[0]},${a[1]}`;
-      counts.set(key, (counts.get(key) ?? 0) + (aFirst ? weight : -weight));
+      const [p, q] = aFirst ? [a, b] : [b, a];
+      edges.push(p[0]!, p[1]!, q[0]!, q[1]!, aFirst ? weight : -weight);
     }
   });
 }
 
 /** Whether the grids' boundary edges cancel exactly against the community's border. */
 export function edgesMatch(community: CommunityFeature, grids: readonly PreparedGrid[]): boolean {
-  const counts = new Map<string, number>();
+  const edges: number[] = [];
   for (const grid of grids)
-    for (const rings of polygonsOf(grid.feature.geometry)) addBoundary(rings, 1, counts);
-  for (const rings of polygonsOf(community.geometry)) addBoundary(rings, -1, counts);
-  for (const count of counts.values()) if (count !== 0) return false;
+    for (const rings of polygonsOf(grid.feature.geometry)) addBoundary(rings, 1, edges);
+  for (const rings of polygonsOf(community.geometry)) addBoundary(rings, -1, edges);
+  const count = edges.length / 5;
+  const order = Array.from({ length: count }, (_, i) => i * 5);
+  const compare = (a: number, b: number): number =>
+    edges[a]! - edges[b]! ||
+    edges[a + 1]! - edges[b + 1]! ||
+    edges[a + 2]! - edges[b + 2]! ||
+    edges[a + 3]! - edges[b + 3]!;
+  order.sort(compare);
+  // Equal edges are now adjacent: every run of them must sum to zero.
+  let sum = 0;
+  for (let k = 0; k < count; k++) {
+    sum += edges[order[k]! + 4]!;
+    const last = k === count - 1 || compare(order[k]!, order[k + 1]!) !== 0;
+    if (last) {
+      if (sum !== 0) return false;
+      sum = 0;
+    }
+  }
   return true;
 }
 

@@ -6,60 +6,84 @@
 import type { BBox } from 'geojson';
 import type { GridSettings } from '../../domain/settings.ts';
 import { FACILITY_TYPES, type FacilityFeature, type FacilityType } from '../../domain/types.ts';
-import { distanceM, metresPerDegree } from './geodesy.ts';
+import { metresPerDegree } from './geodesy.ts';
 import type { PreparedBuilding } from './prepared.ts';
 import type { FacilityTypeCoverage } from './report.ts';
-import { BoxIndex } from './spatial-index.ts';
+import { PointGrid } from './point-grid.ts';
 
-interface PlacedFacility {
-  feature: FacilityFeature;
+/** A facility's service disc: its radius (its own, else its type's norm) and the box around it. */
+interface ServiceDisc {
   radiusM: number;
   bbox: BBox;
+  /** Whether a position lies within the radius, measured in the facility's local frame. */
+  holds: (x: number, y: number) => boolean;
 }
 
-function place(feature: FacilityFeature, settings: GridSettings): PlacedFacility {
+function serviceDisc(feature: FacilityFeature, settings: GridSettings): ServiceDisc {
   const radiusM =
     feature.properties.serviceRadiusM ?? settings.serviceRadiiM[feature.properties.type];
   const [lng, lat] = feature.geometry.coordinates as [number, number];
   const perDegree = metresPerDegree(lat);
-  const dLng = radiusM / perDegree.lng;
-  const dLat = radiusM / perDegree.lat;
-  return { feature, radiusM, bbox: [lng - dLng, lat - dLat, lng + dLng, lat + dLat] };
+  // 0.1 % of slack in the box: the frame's scale changes slightly across the disc.
+  const dLng = (radiusM * 1.001) / perDegree.lng;
+  const dLat = (radiusM * 1.001) / perDegree.lat;
+  const r2 = radiusM * radiusM;
+  return {
+    radiusM,
+    bbox: [lng - dLng, lat - dLat, lng + dLng, lat + dLat],
+    holds: (x, y) => {
+      const dx = (x - lng) * perDegree.lng;
+      const dy = (y - lat) * perDegree.lat;
+      return dx * dx + dy * dy <= r2;
+    },
+  };
 }
 
 function typeCoverage(
   type: FacilityType,
   facilities: readonly FacilityFeature[],
   buildings: readonly PreparedBuilding[],
+  points: PointGrid,
   settings: GridSettings,
 ): FacilityTypeCoverage {
-  const placed = facilities.map((f) => place(f, settings));
-  // A facility's service area is its radius disc; the box around each disc is what is indexed.
-  const index = new BoxIndex(placed, (f) => f.bbox);
+  // Each facility marks the buildings around it: one lookup per facility, not per building.
+  // A cell wholly inside some facility's disc is done: later facilities skip it at once.
+  const covered = new Uint8Array(buildings.length);
+  const doneCells = new Set<number>();
+  for (const facility of facilities) {
+    const { bbox, holds } = serviceDisc(facility, settings);
+    points.forEachCell(bbox, (key, cell, box) => {
+      if (doneCells.has(key)) return;
+      const whole =
+        holds(box[0], box[1]) &&
+        holds(box[2], box[1]) &&
+        holds(box[2], box[3]) &&
+        holds(box[0], box[3]);
+      if (whole) doneCells.add(key);
+      for (const i of cell)
+        if (covered[i] === 0 && (whole || holds(points.x[i]!, points.y[i]!))) covered[i] = 1;
+    });
+  }
   let buildingsCovered = 0;
   let households = 0;
   let householdsCovered = 0;
   const uncoveredBuildingIds: string[] = [];
-  for (const building of buildings) {
-    const [lng, lat] = building.point as [number, number];
-    const covered = index.some(
-      [lng, lat, lng, lat],
-      (f) => distanceM(building.point, f.feature.geometry.coordinates) <= f.radiusM,
-    );
+  buildings.forEach((building, i) => {
     const { households: h, id } = building.feature.properties;
     households += h;
-    if (covered) {
+    if (covered[i] === 1) {
       buildingsCovered += 1;
       householdsCovered += h;
     } else uncoveredBuildingIds.push(id);
-  }
+  });
+  const count = buildings.length;
   return {
     type,
     facilities: facilities.length,
     radiusM: settings.serviceRadiiM[type],
-    buildings: buildings.length,
+    buildings: count,
     buildingsCovered,
-    buildingShare: buildings.length > 0 ? buildingsCovered / buildings.length : null,
+    buildingShare: count > 0 ? buildingsCovered / count : null,
     households,
     householdsCovered,
     householdShare: households > 0 ? householdsCovered / households : null,
@@ -77,11 +101,13 @@ export function facilityCoverage(
   buildings: readonly PreparedBuilding[],
   settings: GridSettings,
 ): FacilityTypeCoverage[] {
+  const points = new PointGrid(buildings.map((b) => b.point));
   return FACILITY_TYPES.map((type) =>
     typeCoverage(
       type,
       facilities.filter((f) => f.properties.type === type),
       buildings,
+      points,
       settings,
     ),
   );

@@ -32,10 +32,11 @@ export function equalAreaY(lat: number): number {
 /** A ring projected to equal-area metres as [x0, y0, x1, y1, …] (closing position included). */
 export function projectRing(ring: readonly Position[]): Float64Array {
   const out = new Float64Array(ring.length * 2);
-  ring.forEach(([lng, lat], i) => {
-    out[i * 2] = equalAreaX(lng!);
-    out[i * 2 + 1] = equalAreaY(lat!);
-  });
+  for (let i = 0; i < ring.length; i++) {
+    const position = ring[i]!;
+    out[i * 2] = equalAreaX(position[0]!);
+    out[i * 2 + 1] = equalAreaY(position[1]!);
+  }
   return out;
 }
 

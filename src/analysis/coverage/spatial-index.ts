@@ -30,17 +30,6 @@ export class BoxIndex<T> {
     return this.#tree.search(box[0], box[1], box[2], box[3]).sort((a, b) => a - b);
   }
 
-  /** Whether some item whose box meets `box` satisfies `test` (no result list is built). */
-  some(box: BBox, test: (item: T) => boolean): boolean {
-    if (!this.#tree) return false;
-    let found = false;
-    this.#tree.search(box[0], box[1], box[2], box[3], (i) => {
-      if (!found && test(this.#items[i]!)) found = true;
-      return false;
-    });
-    return found;
-  }
-
   /** The items whose box meets `box`, in input order. */
   search(box: BBox): T[] {
     return this.searchIndices(box).map((i) => this.#items[i]!);

@@ -90,6 +90,20 @@ export function latticeGrid(spec: LatticeSpec, i: number, j: number): GridFeatur
   };
 }
 
+/** Figures of a building that vary with its number. */
+export function buildingProperties(id: string, n: number): BuildingFeature['properties'] {
+  return {
+    id,
+    communityId: COMMUNITY_ID,
+    floors: 6,
+    units: 2,
+    households: 10 + (n % 40),
+    residents: 25 + (n % 90),
+    difficultHouseholds: n % 3,
+    specialHouseholds: n % 2,
+  };
+}
+
 function building(
   [fx, fy, fw, fh]: [number, number, number, number],
   n: number,
@@ -113,16 +127,7 @@ function building(
         ],
       ],
     },
-    properties: {
-      id: `B${n}`,
-      communityId: COMMUNITY_ID,
-      floors: 6,
-      units: 2,
-      households: 10 + (n % 40),
-      residents: 25 + (n % 90),
-      difficultHouseholds: n % 3,
-      specialHouseholds: n % 2,
-    },
+    properties: buildingProperties(`B${n}`, n),
   };
 }
 
