@@ -1,7 +1,9 @@
 /**
  * Facility coverage by type: which buildings lie within the service radius of the nearest
- * facility of each type (the facility's own radius, else the norm for its type), measured on the
- * ellipsoid from the building's centre; shares of buildings and of households covered.
+ * facility of each type (the facility's own radius, else the norm for its type), measured from
+ * the building's centre in the facility's local frame (the WGS-84 radii of curvature at its
+ * latitude: within a few centimetres of the geodesic distance over 500 m, where Web Mercator
+ * would be 30 % off); shares of buildings and of households covered.
  */
 import type { BBox } from 'geojson';
 import type { GridSettings } from '../../domain/settings.ts';
