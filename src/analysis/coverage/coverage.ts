@@ -10,7 +10,7 @@ import { difference, feature, featureCollection, intersect, union } from '@turf/
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { CommunityFeature } from '../../domain/types.ts';
 import type { GridSettings } from '../../domain/settings.ts';
-import { polygonAreaM2 } from './geodesy.ts';
+import { geometryAreaM2, polygonAreaM2 } from './geodesy.ts';
 import { bboxOfRings, polygonsOf, type PreparedGrid } from './prepared.ts';
 import { boxesMeet } from './spatial-index.ts';
 import type { CoveragePiece, OutsidePiece, OverlapPiece } from './report.ts';
@@ -102,19 +102,18 @@ function piecesOf(
   return pieces;
 }
 
-function gapPieces(
-  community: CommunityFeature,
-  grids: readonly PreparedGrid[],
-  sliverAreaM2: number,
-): CoveragePiece[] {
-  if (grids.length === 0) return piecesOf(community.geometry, sliverAreaM2);
-  const covered =
-    grids.length === 1
-      ? grids[0]!.feature.geometry
-      : union(featureCollection(grids.map((g) => feature(g.feature.geometry))))?.geometry;
-  if (!covered) return piecesOf(community.geometry, sliverAreaM2);
-  const gap = difference(featureCollection([feature(community.geometry), feature(covered)]));
-  return piecesOf(gap?.geometry, sliverAreaM2);
+/** The union of the grids, or null when there are none. */
+function unionOf(grids: readonly PreparedGrid[]): Polygon | MultiPolygon | null {
+  if (grids.length <= 1) return grids[0]?.feature.geometry ?? null;
+  return union(featureCollection(grids.map((g) => feature(g.feature.geometry))))?.geometry ?? null;
+}
+
+function differenceOf(
+  a: Polygon | MultiPolygon,
+  b: Polygon | MultiPolygon | null,
+): Polygon | MultiPolygon | null {
+  if (!b) return a;
+  return difference(featureCollection([feature(a), feature(b)]))?.geometry ?? null;
 }
 
 function overlapPieces(grids: readonly PreparedGrid[], sliverAreaM2: number): OverlapPiece[] {
@@ -132,18 +131,18 @@ function overlapPieces(grids: readonly PreparedGrid[], sliverAreaM2: number): Ov
   return pieces;
 }
 
+/** Each grid's part outside the community, for the grids near where the union spills over. */
 function outsidePieces(
   community: CommunityFeature,
   grids: readonly PreparedGrid[],
+  spills: readonly CoveragePiece[],
   sliverAreaM2: number,
 ): OutsidePiece[] {
   const pieces: OutsidePiece[] = [];
   for (const grid of grids) {
-    const outside = difference(
-      featureCollection([feature(grid.feature.geometry), feature(community.geometry)]),
-    );
-    for (const piece of piecesOf(outside?.geometry, sliverAreaM2))
-      pieces.push({ ...piece, gridId: grid.id });
+    if (!spills.some((spill) => boxesMeet(spill.bbox, grid.bbox))) continue;
+    const outside = differenceOf(grid.feature.geometry, community.geometry);
+    for (const piece of piecesOf(outside, sliverAreaM2)) pieces.push({ ...piece, gridId: grid.id });
   }
   return pieces;
 }
@@ -187,12 +186,17 @@ export function checkCommunity(
   const gridAreaM2 = grids.reduce((sum, g) => sum + g.areaM2, 0);
   if (grids.length > 0 && edgesMatch(community, grids))
     return { ...common, gridAreaInsideM2: gridAreaM2, gaps: [], overlaps: [], outside: [] };
-  const outside = outsidePieces(community, grids, sliver);
+  // One union answers whether there is anything outside or overlapping at all; only then are
+  // the grids clipped one by one or pair by pair.
+  const covered = unionOf(grids);
+  const spills = covered ? piecesOf(differenceOf(covered, community.geometry), sliver) : [];
+  const outside = outsidePieces(community, grids, spills, sliver);
+  const overlapping = covered !== null && gridAreaM2 - geometryAreaM2(covered) >= NUMERIC_ZERO_M2;
   return {
     ...common,
     gridAreaInsideM2: gridAreaM2 - outside.reduce((sum, p) => sum + p.areaM2, 0),
-    gaps: gapPieces(community, grids, sliver),
-    overlaps: overlapPieces(grids, sliver),
+    gaps: piecesOf(differenceOf(community.geometry, covered), sliver),
+    overlaps: overlapping ? overlapPieces(grids, sliver) : [],
     outside,
   };
 }
