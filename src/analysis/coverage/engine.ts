@@ -74,6 +74,8 @@ export class CoverageEngine {
   #gridIndex: BoxIndex<PreparedGrid>;
   readonly #counts = new Map<string, GridCounts>();
   readonly #workloads = new Map<string, GridWorkload>();
+  /** Problems of unassigned and split buildings, by building position. */
+  readonly #buildingProblems = new Map<number, CoverageProblem>();
 
   constructor(input: AnalysisInput, settings: GridSettings = DEFAULT_SETTINGS) {
     this.#settings = settings;
@@ -103,10 +105,11 @@ export class CoverageEngine {
     this.#facilities = facilityCoverage(input.facilities, this.#buildings, settings);
 
     for (const grid of this.#grids) this.#counts.set(grid.id, emptyCounts());
-    this.#assignments = this.#buildings.map((building) => {
+    this.#assignments = this.#buildings.map((building, i) => {
       const assignment = this.#assign(building);
       if (assignment.gridId)
         addBuilding(this.#counts.get(assignment.gridId)!, building.feature.properties, 1);
+      this.#noteBuildingProblem(i, assignment);
       return assignment;
     });
     this.#orderGrid = this.#orders.map((position) => {
@@ -192,15 +195,21 @@ export class CoverageEngine {
     };
   }
 
+  #noteBuildingProblem(i: number, assignment: BuildingAssignment): void {
+    const problem = buildingProblem(assignment, this.#buildings[i]!);
+    if (problem) this.#buildingProblems.set(i, problem);
+    else this.#buildingProblems.delete(i);
+  }
+
   /** The report for the grids as they stand. */
   report(): CoverageReport {
     const grids = this.#grids.map((g) => this.#workloads.get(g.id)!);
     const communities = [...this.#communities.values()].map((c) => c.coverage!);
     const problems: CoverageProblem[] = [...this.#communities.values()].flatMap((c) => c.problems);
-    this.#assignments.forEach((assignment, i) => {
-      const problem = buildingProblem(assignment, this.#buildings[i]!);
-      if (problem) problems.push(problem);
-    });
+    const buildingProblems = [...this.#buildingProblems.keys()]
+      .sort((a, b) => a - b)
+      .map((i) => this.#buildingProblems.get(i)!);
+    problems.push(...buildingProblems);
     for (const grid of this.#grids)
       problems.push(...workloadProblems(this.#workloads.get(grid.id)!, grid));
     return {
@@ -213,8 +222,9 @@ export class CoverageEngine {
         gapAreaM2: communities.reduce((s, c) => s + c.gapAreaM2, 0),
         overlapAreaM2: communities.reduce((s, c) => s + c.overlapAreaM2, 0),
         outsideAreaM2: communities.reduce((s, c) => s + c.outsideAreaM2, 0),
-        unassignedBuildings: this.#assignments.filter((a) => a.status === 'unassigned').length,
-        splitBuildings: this.#assignments.filter((a) => a.status === 'split').length,
+        unassignedBuildings: buildingProblems.filter((p) => p.kind === 'unassigned-building')
+          .length,
+        splitBuildings: buildingProblems.filter((p) => p.kind === 'split-building').length,
       },
       problems,
     };
@@ -259,6 +269,7 @@ export class CoverageEngine {
       const before = this.#assignments[i]!;
       const after = this.#assign(building);
       this.#assignments[i] = after;
+      this.#noteBuildingProblem(i, after);
       if (before.gridId === after.gridId && before.status === after.status) continue;
       const counts = (id: string | null) => (id ? this.#counts.get(id) : undefined);
       const previous = counts(before.gridId);
