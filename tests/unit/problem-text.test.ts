@@ -85,6 +85,17 @@ const CASES: Record<
     },
     en: { title: 'Invalid grid boundary', detail: [`grid ${G1} is self-intersecting`] },
   },
+  'coverage-unchecked': {
+    problem: problem('coverage-unchecked', { gridIds: [G1, G2] }),
+    zh: {
+      title: '覆盖无法核算',
+      detail: [`嘉禾里社区（${COMMUNITY}）的网格边界`, `请检查网格 ${G1} 与 ${G2} 的边界`],
+    },
+    en: {
+      title: 'Coverage not computed',
+      detail: [`In community 嘉禾里社区 (${COMMUNITY}), the grid`, `grids ${G1} and ${G2}`],
+    },
+  },
   sliver: {
     problem: problem('sliver', { areaM2: 0.234, severity: 'warning' }),
     zh: {

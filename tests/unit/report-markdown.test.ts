@@ -62,6 +62,7 @@ const community = (over: Partial<CommunityCoverage> = {}): CommunityCoverage => 
   areaM2: 517529.2,
   gridIds: ['110106090005001', '110106090005003'],
   gridAreaInsideM2: 517529.2,
+  checked: true,
   gapAreaM2: 0,
   gaps: [],
   overlapAreaM2: 0,

@@ -26,6 +26,8 @@ export interface CommunityGeometryCheck {
   outside: OutsidePiece[];
   nonContiguousGridIds: string[];
   sliverParts: OutsidePiece[];
+  /** False when the edges did not match and clipping threw: the pieces are then unknown. */
+  checked: boolean;
 }
 
 function signedRingArea(ring: readonly Position[]): number {
@@ -184,8 +186,24 @@ export function checkCommunity(
     sliverParts: sliverParts(grids, sliver),
   };
   const gridAreaM2 = grids.reduce((sum, g) => sum + g.areaM2, 0);
-  if (grids.length > 0 && edgesMatch(community, grids))
-    return { ...common, gridAreaInsideM2: gridAreaM2, gaps: [], overlaps: [], outside: [] };
+  const matched = grids.length > 0 && edgesMatch(community, grids);
+  const clean = { ...common, gridAreaInsideM2: gridAreaM2, gaps: [], overlaps: [], outside: [] };
+  if (matched) return { ...clean, checked: true };
+  try {
+    return { ...clipCommunity(community, grids, gridAreaM2, sliver), ...common, checked: true };
+  } catch {
+    // Clipping can fail on degenerate geometry; say so rather than lose the community's check.
+    return { ...clean, checked: false };
+  }
+}
+
+/** The gap, overlap and outside pieces of a community whose edges do not match. */
+function clipCommunity(
+  community: CommunityFeature,
+  grids: readonly PreparedGrid[],
+  gridAreaM2: number,
+  sliver: number,
+): Pick<CommunityGeometryCheck, 'gridAreaInsideM2' | 'gaps' | 'overlaps' | 'outside'> {
   // One union answers whether there is anything outside or overlapping at all; only then are
   // the grids clipped one by one or pair by pair.
   const covered = unionOf(grids);
@@ -193,7 +211,6 @@ export function checkCommunity(
   const outside = outsidePieces(community, grids, spills, sliver);
   const overlapping = covered !== null && gridAreaM2 - geometryAreaM2(covered) >= NUMERIC_ZERO_M2;
   return {
-    ...common,
     gridAreaInsideM2: gridAreaM2 - outside.reduce((sum, p) => sum + p.areaM2, 0),
     gaps: piecesOf(differenceOf(community.geometry, covered), sliver),
     overlaps: overlapping ? overlapPieces(grids, sliver) : [],

@@ -186,6 +186,7 @@ export class CoverageEngine {
       outside: check.outside,
       nonContiguousGridIds: check.nonContiguousGridIds,
       invalidRingGridIds: entry.invalidRings.map((g) => g.gridId),
+      checked: check.checked,
       sliverParts: check.sliverParts,
       unassignedBuildingIds: assignments
         .filter((a) => a.status === 'unassigned')

@@ -25,6 +25,7 @@ const KIND_LABELS: Record<CoverageProblemKind, Record<ReportLang, string>> = {
   'outside-community': { zh: '网格超出社区边界', en: 'Grids outside their community' },
   'non-contiguous': { zh: '网格不连续', en: 'Non-contiguous grids' },
   'invalid-ring': { zh: '网格边界无效', en: 'Invalid grid boundaries' },
+  'coverage-unchecked': { zh: '覆盖无法核算', en: 'Coverage not computed' },
   sliver: { zh: '网格碎片', en: 'Grid slivers' },
   'unassigned-building': { zh: '未入格楼栋', en: 'Buildings in no grid' },
   'split-building': { zh: '跨网格楼栋', en: 'Buildings split between grids' },
@@ -116,6 +117,10 @@ const ZH: Record<CoverageProblemKind, Wording> = {
     title: `网格边界无效`,
     detail: `网格 ${p.grid} 的边界自相交、未闭合或点数不足，已暂存，未参与覆盖计算${p.community ? `，${zhCommunity(p, '的')}覆盖结果因此不完整` : ''}。`,
   }),
+  'coverage-unchecked': (p) => ({
+    title: `覆盖无法核算`,
+    detail: `${zhCommunity(p, '的')}网格边界与社区边界不能逐边吻合，而几何裁剪在这些边界上失败，缺口、重叠和越界面积无法算出${p.grids ? `；请检查网格 ${p.grids} 的边界` : ''}。`,
+  }),
   sliver: (p) => ({
     title: `网格碎片 ${p.area}`,
     detail: `${zhCommunity(p, '内')}${p.grids ? ` ${p.grids} 处` : ''}有一块仅 ${p.area} 的碎片（细小的缺口、重叠或网格残块），多为边界描绘误差，请核对后删除或并入相邻网格。`,
@@ -172,6 +177,10 @@ const EN: Record<CoverageProblemKind, Wording> = {
   'invalid-ring': (p) => ({
     title: `Invalid grid boundary`,
     detail: `The boundary of grid ${p.grid} is self-intersecting, unclosed or too short; the grid was set aside and left out of the coverage check${p.community ? `, so the figures of ${p.community} are incomplete` : ''}.`,
+  }),
+  'coverage-unchecked': (p) => ({
+    title: `Coverage not computed`,
+    detail: `${p.community ? `In ${p.community}, the` : 'The'} grid boundaries do not match the community border edge for edge, and clipping failed on these boundaries, so gaps, overlaps and areas outside could not be measured${p.grids ? `; check the boundaries of grids ${p.grids}` : ''}.`,
   }),
   sliver: (p) => ({
     title: `Sliver of ${p.area}`,

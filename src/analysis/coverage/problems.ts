@@ -142,6 +142,20 @@ export function communityProblems(
       ),
       gridIds: [grid.gridId],
     })),
+    ...(check.checked
+      ? []
+      : [
+          {
+            ...gridProblem(
+              `unchecked:${communityId}`,
+              'coverage-unchecked',
+              undefined,
+              communityId,
+              communityBox,
+            ),
+            gridIds: grids.map((g) => g.id),
+          },
+        ]),
     // Sliver parts are always below the sliver area, so they come out as kind 'sliver'.
     ...check.sliverParts.map((p, i) =>
       pieceProblem(`sliver-part:${communityId}:${i}`, 'gap', communityId, p, [p.gridId]),

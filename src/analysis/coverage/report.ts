@@ -109,6 +109,11 @@ export interface CommunityCoverage {
   nonContiguousGridIds: string[];
   /** Grids of this community set aside for an invalid ring (self-intersecting, unclosed, short). */
   invalidRingGridIds: string[];
+  /**
+   * False when the edges did not match and clipping failed on these geometries: gaps, overlaps
+   * and outside parts are then unknown (and reported as a problem), not zero.
+   */
+  checked: boolean;
   /** Grid parts smaller than the sliver area. */
   sliverParts: OutsidePiece[];
   unassignedBuildingIds: string[];
@@ -137,6 +142,7 @@ export const COVERAGE_PROBLEM_KINDS = [
   'outside-community',
   'non-contiguous',
   'invalid-ring',
+  'coverage-unchecked',
   'sliver',
   'unassigned-building',
   'split-building',
