@@ -4,11 +4,11 @@
  * and the facility type whose coverage is shown. Large data is held in `$state.raw` (never deeply
  * reactive); loading goes through the data worker.
  */
-import { bbox } from '@turf/turf';
+import { bboxOf } from '../analysis/coverage/prepared.ts';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { CoverageProblem, GridWorkload } from '../analysis/coverage/report.ts';
 import { DEFAULT_SETTINGS } from '../domain/settings.ts';
-import type { FacilityType } from '../domain/types.ts';
+import type { FacilityType, GridFeature } from '../domain/types.ts';
 import type { Problem, SetAsideFeature } from '../domain/problems.ts';
 import type { LoadResult } from '../io/load-files.ts';
 import { SAMPLE_FILES } from '../io/sample-street.ts';
@@ -179,7 +179,13 @@ class AppState {
     this.selection = { kind: 'grid', id };
     this.activeProblemId = null;
     if (grid)
-      this.focus = { bbox: bbox(grid), maxZoom: 17, problemIds: [], gridIds: [], buildingIds: [] };
+      this.focus = {
+        bbox: bboxOf(grid.geometry as GridFeature['geometry']),
+        maxZoom: 17,
+        problemIds: [],
+        gridIds: [],
+        buildingIds: [],
+      };
   };
 
   /** The service circles of the chosen facility type. */
