@@ -4,22 +4,24 @@
  * tolerance) is reported as split with the shares; one no grid holds is unassigned.
  */
 import type { BuildingAssignment, GridShare } from './report.ts';
-import { boundaryMeetsBox, intersectionAreaM2, projectedContains } from './clip-area.ts';
+import { boundaryMeetsBox, flatContains, intersectionAreaM2 } from './clip-area.ts';
 import type { PreparedBuilding, PreparedGrid } from './prepared.ts';
 
-/** Area of footprint ∩ grid, courtyards subtracted. */
-function footprintInGridM2(building: PreparedBuilding, grid: PreparedGrid): number {
-  // Most buildings sit well inside one grid: no grid edge comes near them, so no clipping.
-  if (!boundaryMeetsBox(grid.projected, building.box)) {
-    const outline = building.rings[0]!;
-    return projectedContains(grid.projected, outline[0]!, outline[1]!) ? building.areaM2 : 0;
+/** Share of the footprint's area inside the grid (courtyards subtracted), 0–1. */
+function shareInGrid(building: PreparedBuilding, grid: PreparedGrid): number {
+  // Most buildings sit well inside one grid: no grid edge comes near their box, so the whole
+  // footprint is in or out, and neither projection nor clipping is needed.
+  if (!boundaryMeetsBox(grid.flat, building.bbox)) {
+    const [x, y] = building.feature.geometry.coordinates[0]![0]!;
+    return flatContains(grid.flat, x!, y!) ? 1 : 0;
   }
+  if (building.areaM2 === 0) return 0;
   let area = 0;
   building.rings.forEach((ring, r) => {
     const inside = intersectionAreaM2(ring, grid.projected);
     area += r === 0 ? inside : -inside;
   });
-  return Math.max(area, 0);
+  return Math.min(Math.max(area, 0) / building.areaM2, 1);
 }
 
 /**
@@ -33,11 +35,10 @@ export function assignBuilding(
   minShare: number,
 ): BuildingAssignment {
   const shares: GridShare[] = [];
-  if (building.areaM2 > 0)
-    for (const grid of candidates) {
-      const share = Math.min(footprintInGridM2(building, grid) / building.areaM2, 1);
-      if (share >= minShare) shares.push({ gridId: grid.id, share });
-    }
+  for (const grid of candidates) {
+    const share = shareInGrid(building, grid);
+    if (share >= minShare) shares.push({ gridId: grid.id, share });
+  }
   // Stable sort: equal shares keep grid order.
   shares.sort((a, b) => b.share - a.share);
   const status = shares.length === 0 ? 'unassigned' : shares.length === 1 ? 'inside' : 'split';

@@ -8,8 +8,8 @@
  */
 import { projectedRingArea } from './geodesy.ts';
 
-/** A polygon projected to equal-area metres: outer ring first, then holes. */
-export type ProjectedPolygon = Float64Array[];
+/** A polygon as flat [x0, y0, x1, y1, …] rings, outer ring first, then holes. */
+export type FlatPolygon = Float64Array[];
 
 // Scratch buffers reused between calls: clipping runs millions of times at city scale.
 let bufferA = new Float64Array(256);
@@ -85,7 +85,7 @@ function ringInTriangleArea(
 }
 
 function polygonInTriangleArea(
-  polygon: ProjectedPolygon,
+  polygon: FlatPolygon,
   ox: number,
   oy: number,
   triangle: readonly number[],
@@ -104,10 +104,7 @@ function polygonInTriangleArea(
  * @example
  * intersectionAreaM2(projectRing(building), gridPolygons) / footprintArea; // share in the grid
  */
-export function intersectionAreaM2(
-  footprint: Float64Array,
-  grid: readonly ProjectedPolygon[],
-): number {
+export function intersectionAreaM2(footprint: Float64Array, grid: readonly FlatPolygon[]): number {
   const n = footprint.length / 2 - 1;
   if (n < 3) return 0;
   const orientation = Math.sign(projectedRingArea(footprint));
@@ -131,54 +128,32 @@ export function intersectionAreaM2(
   return Math.max(total, 0);
 }
 
-/** [minX, minY, maxX, maxY] in equal-area metres. */
-export type ProjectedBox = [number, number, number, number];
-
-/** The box of a closed projected ring. */
-export function projectedBox(ring: Float64Array): ProjectedBox {
-  const box: ProjectedBox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < ring.length; i += 2) {
-    box[0] = Math.min(box[0], ring[i]!);
-    box[1] = Math.min(box[1], ring[i + 1]!);
-    box[2] = Math.max(box[2], ring[i]!);
-    box[3] = Math.max(box[3], ring[i + 1]!);
-  }
-  return box;
-}
+/** [minX, minY, maxX, maxY] in the plane of the rings it is compared with (a GeoJSON BBox fits). */
+export type FlatBox = readonly number[];
 
 /** Whether segment (ax, ay)–(bx, by) meets the box (touching counts). */
-function segmentMeetsBox(
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-  box: ProjectedBox,
-): boolean {
-  if (Math.max(ax, bx) < box[0] || Math.min(ax, bx) > box[2]) return false;
-  if (Math.max(ay, by) < box[1] || Math.min(ay, by) > box[3]) return false;
+function segmentMeetsBox(ax: number, ay: number, bx: number, by: number, box: FlatBox): boolean {
+  const west = box[0]!;
+  const south = box[1]!;
+  const east = box[2]!;
+  const north = box[3]!;
+  if (Math.max(ax, bx) < west || Math.min(ax, bx) > east) return false;
+  if (Math.max(ay, by) < south || Math.min(ay, by) > north) return false;
   // The segment's line separates the box's corners unless they all lie strictly on one side.
   const dx = bx - ax;
   const dy = by - ay;
-  let positive = false;
-  let negative = false;
-  for (const [x, y] of [
-    [box[0], box[1]],
-    [box[2], box[1]],
-    [box[2], box[3]],
-    [box[0], box[3]],
-  ] as const) {
-    const side = dx * (y - ay) - dy * (x - ax);
-    if (side >= 0) positive = true;
-    if (side <= 0) negative = true;
-  }
-  return positive && negative;
+  const a = dx * (south - ay) - dy * (west - ax);
+  const b = dx * (south - ay) - dy * (east - ax);
+  const c = dx * (north - ay) - dy * (east - ax);
+  const d = dx * (north - ay) - dy * (west - ax);
+  return (a >= 0 || b >= 0 || c >= 0 || d >= 0) && (a <= 0 || b <= 0 || c <= 0 || d <= 0);
 }
 
 /**
- * Whether any ring of the grid meets the box. When none does, a footprint inside the box lies
- * wholly inside or wholly outside the grid, and no clipping is needed.
+ * Whether any ring of the grid meets the box (rings and box in the same plane). When none does,
+ * a footprint inside the box lies wholly inside or wholly outside the grid: no clipping needed.
  */
-export function boundaryMeetsBox(grid: readonly ProjectedPolygon[], box: ProjectedBox): boolean {
+export function boundaryMeetsBox(grid: readonly FlatPolygon[], box: FlatBox): boolean {
   for (const polygon of grid)
     for (const ring of polygon)
       for (let i = 2; i < ring.length; i += 2)
@@ -186,12 +161,8 @@ export function boundaryMeetsBox(grid: readonly ProjectedPolygon[], box: Project
   return false;
 }
 
-/** Whether a projected point lies inside the grid (even–odd over each polygon's rings). */
-export function projectedContains(
-  grid: readonly ProjectedPolygon[],
-  x: number,
-  y: number,
-): boolean {
+/** Whether a point lies inside the grid (even–odd over each polygon's rings, same plane). */
+export function flatContains(grid: readonly FlatPolygon[], x: number, y: number): boolean {
   return grid.some((polygon) => {
     let inside = false;
     for (const ring of polygon)

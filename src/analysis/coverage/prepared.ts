@@ -4,7 +4,7 @@
  */
 import type { BBox, MultiPolygon, Polygon, Position } from 'geojson';
 import type { BuildingFeature, GridFeature } from '../../domain/types.ts';
-import { projectedBox, type ProjectedBox, type ProjectedPolygon } from './clip-area.ts';
+import type { FlatPolygon } from './clip-area.ts';
 import {
   geometryAreaM2,
   perimeterM,
@@ -18,23 +18,49 @@ export interface PreparedGrid {
   id: string;
   communityId: string;
   bbox: BBox;
-  projected: ProjectedPolygon[];
+  /** Rings as flat [lng, lat, …] arrays, for the quick box and containment tests. */
+  flat: FlatPolygon[];
+  /** Rings projected to equal-area metres, for clipping. */
+  projected: FlatPolygon[];
   areaM2: number;
   perimeterM: number;
   /** Area of each polygon of the grid, m². */
   partAreasM2: number[];
 }
 
-export interface PreparedBuilding {
-  feature: BuildingFeature;
-  bbox: BBox;
-  /** Footprint rings projected to equal-area metres: outline first, then courtyards. */
-  rings: Float64Array[];
-  /** Box of the outline in equal-area metres. */
-  box: ProjectedBox;
-  areaM2: number;
+/**
+ * A building ready for assignment: its box and centre at once; its footprint projected to
+ * equal-area metres and its area only on first use, since most buildings never need clipping.
+ */
+export class PreparedBuilding {
+  readonly feature: BuildingFeature;
+  readonly bbox: BBox;
   /** Mean of the outline's vertices, where facility distances are measured from. */
-  point: Position;
+  readonly point: Position;
+  #rings: Float64Array[] | null = null;
+  #areaM2: number | null = null;
+
+  constructor(feature: BuildingFeature, bbox: BBox, point: Position) {
+    this.feature = feature;
+    this.bbox = bbox;
+    this.point = point;
+  }
+
+  /** Footprint rings in equal-area metres: outline first, then courtyards. */
+  get rings(): Float64Array[] {
+    return (this.#rings ??= this.feature.geometry.coordinates.map(projectRing));
+  }
+
+  get areaM2(): number {
+    this.#areaM2 ??= Math.max(
+      this.rings.reduce((sum, ring, r) => {
+        const area = Math.abs(projectedRingArea(ring));
+        return r === 0 ? area : sum - area;
+      }, 0),
+      0,
+    );
+    return this.#areaM2;
+  }
 }
 
 /** The polygons of a Polygon or MultiPolygon, as arrays of rings. */
@@ -70,6 +96,7 @@ export function prepareGrid(feature: GridFeature): PreparedGrid {
     id: feature.properties.id,
     communityId: feature.properties.communityId,
     bbox: bboxOf(feature.geometry),
+    flat: polygons.map((rings) => rings.map((ring) => Float64Array.from(ring.flat() as number[]))),
     projected: polygons.map((rings) => rings.map(projectRing)),
     areaM2: geometryAreaM2(feature.geometry),
     perimeterM: perimeterM(feature.geometry),
@@ -77,31 +104,26 @@ export function prepareGrid(feature: GridFeature): PreparedGrid {
   };
 }
 
-function vertexMean(ring: readonly Position[]): Position {
-  const vertices = ring.length > 1 ? ring.slice(0, -1) : ring;
-  let x = 0;
-  let y = 0;
-  for (const [lng, lat] of vertices) {
-    x += lng!;
-    y += lat!;
-  }
-  return [x / vertices.length, y / vertices.length];
-}
-
 export function prepareBuilding(feature: BuildingFeature): PreparedBuilding {
-  const rings = feature.geometry.coordinates.map(projectRing);
-  const areas = rings.map((ring) => Math.abs(projectedRingArea(ring)));
-  return {
-    feature,
-    bbox: bboxOf(feature.geometry),
-    rings,
-    box: projectedBox(rings[0]!),
-    areaM2: Math.max(
-      areas.reduce((sum, a, r) => (r === 0 ? a : sum - a), 0),
-      0,
-    ),
-    point: vertexMean(feature.geometry.coordinates[0]!),
-  };
+  // One pass over the outline for its box and vertex mean (courtyards lie inside it).
+  const outline = feature.geometry.coordinates[0]!;
+  const vertices = outline.length > 1 ? outline.length - 1 : outline.length;
+  const bbox: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  let sumX = 0;
+  let sumY = 0;
+  for (let i = 0; i < outline.length; i++) {
+    const x = outline[i]![0]!;
+    const y = outline[i]![1]!;
+    if (x < bbox[0]) bbox[0] = x;
+    if (y < bbox[1]) bbox[1] = y;
+    if (x > bbox[2]) bbox[2] = x;
+    if (y > bbox[3]) bbox[3] = y;
+    if (i < vertices) {
+      sumX += x;
+      sumY += y;
+    }
+  }
+  return new PreparedBuilding(feature, bbox, [sumX / vertices, sumY / vertices]);
 }
 
 function ringContains(ring: readonly Position[], x: number, y: number): boolean {
