@@ -21,7 +21,7 @@ import type { LayerGroup } from '../map/style.ts';
 import { proxy } from 'comlink';
 import { callDataWorker } from '../workers/data-client.ts';
 import type { FileSource } from '../workers/file-source.ts';
-import type { LoadStage as WorkerStage } from '../workers/data-worker.ts';
+import type { LoadStage as WorkerStage } from '../workers/data-api.ts';
 import type { LoadedStreet } from '../workers/loaded-street.ts';
 
 export type LoadStage = WorkerStage | 'drawing';

@@ -3,7 +3,7 @@
  * worker that fails to start or crashes rejects `workerFailure`, so a load never waits forever.
  */
 import { wrap, type Remote } from 'comlink';
-import type { DataWorkerApi } from './data-worker.ts';
+import type { DataWorkerApi } from './data-api.ts';
 
 let remote: Remote<DataWorkerApi> | null = null;
 let failure: Promise<never> | null = null;
