@@ -8,8 +8,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CoverageEngine, inputFromLoad } from '../src/analysis/coverage/engine.ts';
-import { reportLabels } from '../src/analysis/coverage/report-labels.ts';
 import {
+  loadProblemLine,
   reportConsoleText,
   reportMarkdown,
   type ReportContext,
@@ -47,8 +47,7 @@ function run(argv: readonly string[]): number {
   const result = loadFiles(inputs.files, settings);
   const missing = REQUIRED_LAYERS.filter((layer) => !result.dataset[layer]);
   if (missing.length > 0) {
-    const severity = reportLabels(lang).severity;
-    for (const p of result.problems) console.error(`[${severity[p.severity]}] ${p.message[lang]}`);
+    for (const p of result.problems) console.error(loadProblemLine(p, lang));
     const labels = missing.map((layer) => layerLabel(layer));
     const message = cliMessage('missing-layers', {
       layersZh: labels.map((l) => l.zh).join('、'),
@@ -59,17 +58,15 @@ function run(argv: readonly string[]): number {
   }
 
   const report = new CoverageEngine(inputFromLoad(result), settings).report();
-  const context = reportContext(
-    result,
-    inputs.files.map((f) => f.name),
-  );
+  const verdict = checkVerdict(report, result.problems);
+  const sourceFiles = inputs.files.map((f) => f.name);
+  const context = reportContext(result, { sourceFiles, settings, verdict });
   console.log(reportConsoleText(report, lang, context));
 
-  const verdict = checkVerdict(report, result.problems);
   try {
     mkdirSync(args.outDir, { recursive: true });
     const json = {
-      sourceFiles: context.sourceFiles,
+      sourceFiles,
       verdict,
       ...report,
       loadProblems: result.problems,
@@ -84,16 +81,18 @@ function run(argv: readonly string[]): number {
   return verdict.passed ? EXIT.passed : EXIT.violated;
 }
 
-/** Names and files for the written report, from what was loaded. */
-function reportContext(result: LoadResult, sourceFiles: string[]): ReportContext {
+/** The written report's context: what the run already has, and names from what was loaded. */
+function reportContext(
+  result: LoadResult,
+  given: Pick<ReportContext, 'sourceFiles' | 'settings' | 'verdict'>,
+): ReportContext {
   const names = new Map(
     (result.dataset.communities?.features ?? []).map((c) => [c.properties.id, c.properties.name]),
   );
   const streetName = result.dataset.street?.features[0]?.properties.name;
   const context: ReportContext = {
-    sourceFiles,
+    ...given,
     loadProblems: result.problems,
-    settings: DEFAULT_SETTINGS,
     communityName: (id) => names.get(id),
   };
   if (streetName) context.streetName = streetName;

@@ -17,6 +17,7 @@ import {
 } from '@turf/turf';
 import type { BBox, Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AnalysisInput } from '../../src/analysis/coverage/input.ts';
+import { boxesMeet } from '../../src/analysis/coverage/spatial-index.ts';
 import type { GridFeature } from '../../src/domain/types.ts';
 
 export interface BaselineResult {
@@ -128,8 +129,4 @@ function pair(a: Areal | undefined, b: Areal | undefined) {
 
 function areaOf(piece: ReturnType<typeof intersect>): number {
   return piece ? area(piece) : 0;
-}
-
-function boxesMeet(a: BBox, b: BBox): boolean {
-  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }

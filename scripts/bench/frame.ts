@@ -4,7 +4,8 @@
  * in both and a straight edge stays straight.
  */
 import type { Position } from 'geojson';
-import { metresPerDegree, round6, type Vec } from '../sample/frame.ts';
+import { metresPerDegree } from '../../src/analysis/coverage/geodesy.ts';
+import { round6, type Vec } from '../sample/frame.ts';
 
 const BENCH_ORIGIN = { lon: 116.4, lat: 39.95 } as const;
 
@@ -16,7 +17,7 @@ const SCALE = metresPerDegree(BENCH_ORIGIN.lat);
  * benchLonLat([0, 0]); // [116.4, 39.95]
  */
 export function benchLonLat(p: Vec): Position {
-  return [round6(BENCH_ORIGIN.lon + p[0] / SCALE.lon), round6(BENCH_ORIGIN.lat + p[1] / SCALE.lat)];
+  return [round6(BENCH_ORIGIN.lon + p[0] / SCALE.lng), round6(BENCH_ORIGIN.lat + p[1] / SCALE.lat)];
 }
 
 /**
@@ -25,7 +26,7 @@ export function benchLonLat(p: Vec): Position {
  * metresToDegrees([0, 111]); // [0, ≈0.001]
  */
 export function metresToDegrees(d: Vec): Vec {
-  return [d[0] / SCALE.lon, d[1] / SCALE.lat];
+  return [d[0] / SCALE.lng, d[1] / SCALE.lat];
 }
 
 /**
@@ -34,5 +35,5 @@ export function metresToDegrees(d: Vec): Vec {
  * degreesToMetres([0, 0.001]); // [0, ≈111]
  */
 export function degreesToMetres(d: Vec): Vec {
-  return [d[0] * SCALE.lon, d[1] * SCALE.lat];
+  return [d[0] * SCALE.lng, d[1] * SCALE.lat];
 }

@@ -3,6 +3,7 @@
  * grid with it moved, as a new feature (the old one is left as it was).
  */
 import type { Position } from 'geojson';
+import { polygonsOf } from '../../src/analysis/coverage/prepared.ts';
 import type { GridFeature } from '../../src/domain/types.ts';
 import { round6 } from '../sample/frame.ts';
 import { degreesToMetres, metresToDegrees } from './frame.ts';
@@ -14,9 +15,7 @@ import { degreesToMetres, metresToDegrees } from './frame.ts';
  * nudgeVertex(grid, grid.geometry.coordinates[0][3], 3); // 3 m inside the grid
  */
 export function nudgeVertex(grid: GridFeature, at: Position, metres: number): Position {
-  const g = grid.geometry;
-  const outers = g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((poly) => poly[0]);
-  for (const ring of outers) {
+  for (const [ring] of polygonsOf(grid.geometry)) {
     if (!ring) continue;
     const n = ring.length - 1;
     const k = ring.findIndex((p) => same(p, at));

@@ -45,6 +45,8 @@ function measure(): ScaleResult {
 /** Full reports, then edits on the engine of the last run; peak RSS read before the baseline. */
 function measureEngine(): Omit<ScaleResult, 'baseline'> {
   const inputHeapMb = heapUsedMb();
+  const fullRuns: number[] = [];
+  const fullCpuRuns: number[] = [];
   const fullRun = () => {
     collectGarbage();
     const run = timed(() => {
@@ -52,39 +54,35 @@ function measureEngine(): Omit<ScaleResult, 'baseline'> {
       return { engine, report: engine.report() };
     });
     log(`full report ${run.ms.toFixed(0)} ms (CPU ${run.cpuMs.toFixed(0)} ms)`);
-    return run;
+    fullRuns.push(run.ms);
+    fullCpuRuns.push(run.cpuMs);
+    return run.value;
   };
   // Only the last run's engine is kept (for the edits); the others are dropped at once.
-  const runs = Array.from({ length: scale.runs - 1 }, () => {
-    const { ms, cpuMs } = fullRun();
-    return { ms, cpuMs };
-  });
-  const last = fullRun();
-  runs.push({ ms: last.ms, cpuMs: last.cpuMs });
-  const fullRuns = runs.map((run) => run.ms);
-  const { engine, report } = last.value;
+  for (let i = 1; i < scale.runs; i++) fullRun();
+  const { engine, report } = fullRun();
   const heapMb = heapUsedMb();
 
   const gridById = new Map(data.input.grids.map((g) => [g.properties.id, g]));
   const sharedEditRuns: number[] = [];
   let afterShared = report;
-  for (const vertex of sharedVertices) {
-    const changes = sharedVertexEdit(gridById, vertex);
+  sharedVertexEdits(gridById, (changes) => {
     const run = timed(() => engine.updateGrids(changes));
-    remember(gridById, changes);
     sharedEditRuns.push(run.ms);
     afterShared = run.value;
-  }
+  });
   log(`shared-vertex edits ${sharedEditRuns.map((ms) => ms.toFixed(1)).join(', ')} ms`);
   const gapEditRuns: number[] = [];
   const opened: number[] = [];
-  for (const vertex of gapVertices) {
-    const { open, close } = gapEdit(gridById, vertex);
-    const run = timed(() => engine.updateGrids(open));
-    gapEditRuns.push(run.ms);
-    opened.push(run.value.street.gapAreaM2 - afterShared.street.gapAreaM2);
-    engine.updateGrids(close);
-  }
+  gapEdits(
+    gridById,
+    (open) => {
+      const run = timed(() => engine.updateGrids(open));
+      gapEditRuns.push(run.ms);
+      opened.push(run.value.street.gapAreaM2 - afterShared.street.gapAreaM2);
+    },
+    (close) => engine.updateGrids(close),
+  );
   log(`gap edits ${gapEditRuns.map((ms) => ms.toFixed(1)).join(', ')} ms`);
 
   return {
@@ -97,7 +95,7 @@ function measureEngine(): Omit<ScaleResult, 'baseline'> {
     generateMs: generated.ms,
     fullMs: median(fullRuns),
     fullRuns,
-    fullCpuMs: median(runs.map((run) => run.cpuMs)),
+    fullCpuMs: median(fullCpuRuns),
     sharedEditMs: median(sharedEditRuns),
     sharedEditRuns,
     gapEditMs: median(gapEditRuns),
@@ -167,21 +165,16 @@ async function profile(): Promise<void> {
     engine.report();
   }, `${PROFILE_DIR}/${scale.name}-full.cpuprofile`);
   const e = engine as unknown as CoverageEngine;
+  const update = (changes: readonly GridChange[]) => void e.updateGrids(changes);
   const gridById = new Map(data.input.grids.map((g) => [g.properties.id, g]));
-  const shared = await profiled(() => {
-    for (const vertex of sharedVertices) {
-      const changes = sharedVertexEdit(gridById, vertex);
-      e.updateGrids(changes);
-      remember(gridById, changes);
-    }
-  }, `${PROFILE_DIR}/${scale.name}-shared-edits.cpuprofile`);
-  const gaps = await profiled(() => {
-    for (const vertex of gapVertices) {
-      const { open, close } = gapEdit(gridById, vertex);
-      e.updateGrids(open);
-      e.updateGrids(close);
-    }
-  }, `${PROFILE_DIR}/${scale.name}-gap-edits.cpuprofile`);
+  const shared = await profiled(
+    () => sharedVertexEdits(gridById, update),
+    `${PROFILE_DIR}/${scale.name}-shared-edits.cpuprofile`,
+  );
+  const gaps = await profiled(
+    () => gapEdits(gridById, update, update),
+    `${PROFILE_DIR}/${scale.name}-gap-edits.cpuprofile`,
+  );
   for (const [title, p] of [
     ['one full report', full],
     [`${sharedVertices.length} shared-vertex edits`, shared],
@@ -202,8 +195,32 @@ async function profile(): Promise<void> {
   }
 }
 
-function remember(gridById: Map<string, GridFeature>, changes: readonly GridChange[]): void {
-  for (const { gridId, grid } of changes) if (grid) gridById.set(gridId, grid);
+/**
+ * Moves each shared vertex in both grids that hold it, one `update` of the engine per vertex, and
+ * keeps the moved grids in `gridById` so the next edit starts from them.
+ */
+function sharedVertexEdits(
+  gridById: Map<string, GridFeature>,
+  update: (changes: readonly GridChange[]) => void,
+): void {
+  for (const vertex of sharedVertices) {
+    const changes = sharedVertexEdit(gridById, vertex);
+    update(changes);
+    for (const { gridId, grid } of changes) if (grid) gridById.set(gridId, grid);
+  }
+}
+
+/** Opens a gap at each gap vertex (moved in one of its grids only), then closes it again. */
+function gapEdits(
+  gridById: ReadonlyMap<string, GridFeature>,
+  open: (changes: readonly GridChange[]) => void,
+  close: (changes: readonly GridChange[]) => void,
+): void {
+  for (const vertex of gapVertices) {
+    const edit = gapEdit(gridById, vertex);
+    open(edit.open);
+    close(edit.close);
+  }
 }
 
 function areaFigures(report: CoverageReport): AreaFigures {

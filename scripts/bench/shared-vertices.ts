@@ -3,6 +3,7 @@
  * move in both grids (a topology-preserving edit) or in one only (a gap or an overlap).
  */
 import type { Position } from 'geojson';
+import { polygonsOf } from '../../src/analysis/coverage/prepared.ts';
 import type { CommunityFeature, GridFeature } from '../../src/domain/types.ts';
 
 export interface SharedVertex {
@@ -23,10 +24,10 @@ export function interiorSharedVertices(
 ): SharedVertex[] {
   const border = new Set<string>();
   for (const c of communities)
-    for (const ring of rings(c)) for (const p of ring) border.add(key(p));
+    for (const ring of polygonsOf(c.geometry).flat()) for (const p of ring) border.add(key(p));
   const found = new Map<string, { position: Position; grids: GridFeature[] }>();
   for (const grid of grids) {
-    for (const ring of rings(grid)) {
+    for (const ring of polygonsOf(grid.geometry).flat()) {
       for (let k = 0; k < ring.length - 1; k++) {
         const p = ring[k] as Position;
         const at = key(p);
@@ -44,12 +45,6 @@ export function interiorSharedVertices(
       shared.push({ position, gridIds: [a.properties.id, b.properties.id] });
   }
   return shared;
-}
-
-/** Every ring of a polygon or multipolygon. */
-function rings(feature: CommunityFeature | GridFeature): Position[][] {
-  const g = feature.geometry;
-  return g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
 }
 
 function key(p: Position): string {

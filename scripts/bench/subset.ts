@@ -2,7 +2,7 @@
  * A part of the benchmark data that the naive baseline can finish in seconds: the communities of
  * the first few streets with their grids, buildings and the facilities within their extent.
  */
-import { bbox } from '@turf/turf';
+import { bboxOfRings, polygonsOf } from '../../src/analysis/coverage/prepared.ts';
 import type { BenchData } from './generate.ts';
 
 /**
@@ -15,7 +15,9 @@ export function subsetByStreets(data: BenchData, streets: number | null): BenchD
   const keep = new Set(data.streetIds.slice(0, streets));
   const communities = data.input.communities.filter((c) => keep.has(c.properties.streetId));
   const ids = new Set(communities.map((c) => c.properties.id));
-  const [west, south, east, north] = bbox({ type: 'FeatureCollection', features: communities });
+  const [west, south, east, north] = bboxOfRings(
+    communities.flatMap((c) => polygonsOf(c.geometry).flat()),
+  );
   const facilities = data.input.facilities.filter(
     ({
       geometry: {

@@ -2,6 +2,7 @@
  * The benchmark's printed result: one Markdown table with the targets marked pass or fail, how
  * the naive baseline was obtained for each scale, and checks that the data and edits behaved.
  */
+import { formatNumber } from '../../src/analysis/coverage/number-format.ts';
 import type { ScaleResult } from './result.ts';
 
 interface Target {
@@ -34,14 +35,14 @@ export function benchTable(results: readonly ScaleResult[]): string {
     const speedup = r.baseline.fullMs / r.fullMs;
     return `| ${[
       r.scale,
-      thousands(r.grids),
-      thousands(r.buildings),
+      formatNumber(r.grids, 'en'),
+      formatNumber(r.buildings, 'en'),
       judged(r.scale, 'full', r.fullMs, `${ms(r.fullMs)} (CPU ${ms(r.fullCpuMs)})`),
       judged(r.scale, 'shared', r.sharedEditMs, ms(r.sharedEditMs)),
       ms(r.gapEditMs),
       judged(r.scale, 'peak', r.peakRssMb, r.peakRssMb.toFixed(0)),
       `${r.heapMb.toFixed(0)} (${r.inputHeapMb.toFixed(0)})`,
-      `${thousands(Math.round(r.baseline.fullMs))} ${r.baseline.streets === null ? 'measured' : 'extrapolated'}`,
+      `${formatNumber(Math.round(r.baseline.fullMs), 'en')} ${r.baseline.streets === null ? 'measured' : 'extrapolated'}`,
       judged(r.scale, 'speedup', speedup, `${speedup.toFixed(0)}×`),
     ].join(' | ')} |`;
   });
@@ -72,10 +73,10 @@ function baselineNote(r: ScaleResult): string {
   const speedup = (b.fullMs / r.fullMs).toFixed(0);
   const phases = `point-in-polygon + box test of all pairs ${ms(b.phasesMs.pairs)} ms, intersect of box-overlapping pairs ${ms(b.phasesMs.clip)} ms, community overlaps/gaps ${ms(b.phasesMs.coverage)} ms`;
   if (b.streets === null)
-    return `- ${r.scale}: measured on all of it (${thousands(b.buildings)} buildings × ${thousands(b.grids)} grids): ${phases}; total ${ms(b.measuredMs)} ms. Speed-up = naive / engine full report on the same data = ${speedup}×.`;
+    return `- ${r.scale}: measured on all of it (${formatNumber(b.buildings, 'en')} buildings × ${formatNumber(b.grids, 'en')} grids): ${phases}; total ${ms(b.measuredMs)} ms. Speed-up = naive / engine full report on the same data = ${speedup}×.`;
   return (
-    `- ${r.scale}: measured on the first ${b.streets} streets (${b.communities} communities, ${thousands(b.grids)} grids, ${thousands(b.buildings)} buildings): ${phases}; total ${ms(b.measuredMs)} ms, where the engine's full report takes ${ms(b.engineMs)} ms (${(b.measuredMs / b.engineMs).toFixed(0)}× on that part). ` +
-    `Extrapolated linearly, each phase by its cost driver: pairs × (${thousands(r.buildings)} × ${thousands(r.grids)}) / (${thousands(b.buildings)} × ${thousands(b.grids)}) building × grid pairs, intersect × ${thousands(r.buildings)} / ${thousands(b.buildings)} buildings, coverage × ${r.communities} / ${b.communities} communities = ${thousands(Math.round(b.fullMs))} ms. Speed-up = extrapolated naive / engine full report = ${speedup}×.`
+    `- ${r.scale}: measured on the first ${b.streets} streets (${b.communities} communities, ${formatNumber(b.grids, 'en')} grids, ${formatNumber(b.buildings, 'en')} buildings): ${phases}; total ${ms(b.measuredMs)} ms, where the engine's full report takes ${ms(b.engineMs)} ms (${(b.measuredMs / b.engineMs).toFixed(0)}× on that part). ` +
+    `Extrapolated linearly, each phase by its cost driver: pairs × (${formatNumber(r.buildings, 'en')} × ${formatNumber(r.grids, 'en')}) / (${formatNumber(b.buildings, 'en')} × ${formatNumber(b.grids, 'en')}) building × grid pairs, intersect × ${formatNumber(r.buildings, 'en')} / ${formatNumber(b.buildings, 'en')} buildings, coverage × ${r.communities} / ${b.communities} communities = ${formatNumber(Math.round(b.fullMs), 'en')} ms. Speed-up = extrapolated naive / engine full report = ${speedup}×.`
   );
 }
 
@@ -84,7 +85,7 @@ function checkNote(r: ScaleResult): string {
   const a = r.baseline.agreement;
   return (
     `- ${r.scale}: ${r.faults} faulty ${r.faults === 1 ? 'community' : 'communities'} → engine gap ${area(c.gapAreaM2)}, overlap ${area(c.overlapAreaM2)}; ` +
-    `${c.unassignedBuildings} unassigned (${c.generatedUnassigned} placed outside), ${thousands(c.splitBuildings)} split (${thousands(c.generatedStraddling)} placed across a boundary); ` +
+    `${c.unassignedBuildings} unassigned (${c.generatedUnassigned} placed outside), ${formatNumber(c.splitBuildings, 'en')} split (${formatNumber(c.generatedStraddling, 'en')} placed across a boundary); ` +
     `gap after the shared-vertex edits ${area(c.gapAreaAfterSharedEditsM2)}; a gap edit opens ${area(c.gapEditOpensM2)}. ` +
     `On the baseline's part, naive vs engine: gap ${area(a.naive.gapAreaM2)} vs ${area(a.engine.gapAreaM2)}, overlap ${area(a.naive.overlapAreaM2)} vs ${area(a.engine.overlapAreaM2)}, unassigned ${a.naive.unassignedBuildings} vs ${a.engine.unassignedBuildings}. Full report runs ${r.fullRuns.map(ms).join(', ')} ms; generated in ${ms(r.generateMs)} ms.`
   );
@@ -98,13 +99,9 @@ function judged(scale: string, column: Target['column'], value: number, text: st
 }
 
 function ms(value: number): string {
-  return value >= 100 ? thousands(Math.round(value)) : value.toFixed(1);
+  return value >= 100 ? formatNumber(Math.round(value), 'en') : value.toFixed(1);
 }
 
 function area(m2: number): string {
   return `${m2.toFixed(1)} m²`;
-}
-
-function thousands(n: number): string {
-  return n.toLocaleString('en-US');
 }

@@ -1,31 +1,12 @@
 /** The local metre frame of the sample street (metres east/north of an origin) ↔ WGS-84. */
 import type { Position } from 'geojson';
+import { metresPerDegree } from '../../src/analysis/coverage/geodesy.ts';
 
 /** A point in the local frame: metres east (x) and north (y) of the origin. */
 export type Vec = readonly [number, number];
 
 /** The origin of the frame: the middle of the sample street. */
 export const ORIGIN = { lon: 116.32, lat: 39.84 } as const;
-
-const WGS84_A = 6378137;
-const WGS84_E2 = 0.00669437999014;
-
-/**
- * Metres per degree of latitude and of longitude on the WGS-84 ellipsoid at a latitude
- * (meridional and prime-vertical radii of curvature).
- * @example
- * metresPerDegree(39.84); // { lat: ≈111032, lon: ≈85593 }
- */
-export function metresPerDegree(latDeg: number): { lat: number; lon: number } {
-  const phi = (latDeg * Math.PI) / 180;
-  const w = 1 - WGS84_E2 * Math.sin(phi) ** 2;
-  const meridional = (WGS84_A * (1 - WGS84_E2)) / w ** 1.5;
-  const primeVertical = WGS84_A / Math.sqrt(w);
-  return {
-    lat: (Math.PI / 180) * meridional,
-    lon: (Math.PI / 180) * primeVertical * Math.cos(phi),
-  };
-}
 
 const SCALE = metresPerDegree(ORIGIN.lat);
 
@@ -42,7 +23,7 @@ export function round6(value: number): number {
  * toLonLat([0, 0]); // [116.32, 39.84]
  */
 export function toLonLat(p: Vec): Position {
-  return [round6(ORIGIN.lon + p[0] / SCALE.lon), round6(ORIGIN.lat + p[1] / SCALE.lat)];
+  return [round6(ORIGIN.lon + p[0] / SCALE.lng), round6(ORIGIN.lat + p[1] / SCALE.lat)];
 }
 
 /**
@@ -52,5 +33,5 @@ export function toLonLat(p: Vec): Position {
  */
 export function fromLonLat(position: Position): Vec {
   const [lon = 0, lat = 0] = position;
-  return [(lon - ORIGIN.lon) * SCALE.lon, (lat - ORIGIN.lat) * SCALE.lat];
+  return [(lon - ORIGIN.lon) * SCALE.lng, (lat - ORIGIN.lat) * SCALE.lat];
 }

@@ -4,7 +4,7 @@
  * 接诉即办 assessment); every street may override any of them.
  */
 import { deepFreeze } from './deep-freeze.ts';
-import type { FacilityType } from './types.ts';
+import type { FacilityProperties, FacilityType } from './types.ts';
 
 export interface GridSettings {
   /** Households an urban comprehensive grid should hold. */
@@ -106,4 +106,16 @@ export function monthlyVisits(
     counts.difficult / rule.difficultEveryMonths +
     counts.special * rule.specialPerMonth
   );
+}
+
+/**
+ * A facility's service radius in metres: its own when it has one, else the norm for its type.
+ * @example
+ * serviceRadiusM({ id: 'F1', type: '垃圾收集点' }); // 70
+ */
+export function serviceRadiusM(
+  facility: Pick<FacilityProperties, 'type' | 'serviceRadiusM'>,
+  settings: GridSettings = DEFAULT_SETTINGS,
+): number {
+  return facility.serviceRadiusM ?? settings.serviceRadiiM[facility.type];
 }

@@ -198,5 +198,4 @@ export const en: Record<MessageKey, string> = {
   'facilityCoverage.households': 'Households',
   'facilityCoverage.uncovered': '{count} buildings uncovered',
   'facilityCoverage.noBuildings': 'No buildings',
-  'facilityCoverage.legend': 'Service area · uncovered building',
 };

@@ -2,6 +2,7 @@
  * The UI language (zh-CN by default, English on the switch) and locale-aware formatting of
  * text, numbers and dates. Components read `i18n.t(…)`, so they re-render when the locale changes.
  */
+import { formatNumber, type ReportLang } from '../analysis/coverage/number-format.ts';
 import { en } from './en.ts';
 import { zh, type MessageKey } from './zh.ts';
 
@@ -40,12 +41,8 @@ class I18n {
     return format;
   }
 
-  /** A number in the user's locale, with at most `digits` decimals. */
-  number = (value: number, digits = 0): string =>
-    this.#format(
-      `number${digits}`,
-      () => new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits }),
-    ).format(value);
+  /** A number in the user's locale, with at most `digits` decimals, as the reports write it. */
+  number = (value: number, digits = 0): string => formatNumber(value, this.lang, digits);
 
   /** A number in the user's locale with exactly `digits` decimals, for aligned table columns. */
   fixed = (value: number, digits: number): string =>
@@ -71,7 +68,7 @@ class I18n {
     ).format(share);
 
   /** The coverage wording's language for the current locale. */
-  get lang(): 'zh' | 'en' {
+  get lang(): ReportLang {
     return this.locale === 'en' ? 'en' : 'zh';
   }
 

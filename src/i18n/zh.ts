@@ -193,7 +193,6 @@ export const zh = {
   'facilityCoverage.households': '户数',
   'facilityCoverage.uncovered': '未覆盖楼栋 {count} 栋',
   'facilityCoverage.noBuildings': '没有楼栋',
-  'facilityCoverage.legend': '服务范围 · 未覆盖楼栋',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -7,7 +7,14 @@
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { FACILITY_TYPES } from '../domain/types.ts';
-import { FACILITY_COLORS, FACILITY_FALLBACK_COLOR } from './palette.ts';
+import {
+  FACILITY_COLORS,
+  FACILITY_FALLBACK_COLOR,
+  FOCUS_COLOR,
+  FOCUS_HALO,
+  PROBLEM_COLORS,
+  UNCOVERED_COLOR,
+} from './palette.ts';
 
 export const COVERAGE_SOURCE_IDS = {
   problems: 'coverage-problems',
@@ -29,17 +36,6 @@ export const UNCOVERED_LAYER = 'buildings-uncovered';
 
 /** The fill pattern of gaps, made in code (no sprite file to fetch). */
 export const HATCH_IMAGE = 'coverage-hatch';
-
-export const PROBLEM_COLORS = {
-  gap: '#e03131',
-  overlap: '#8e44ad',
-  'outside-community': '#c2255c',
-  sliver: '#d4a106',
-} as const;
-
-const FOCUS_COLOR = '#111827';
-const FOCUS_HALO = '#ffe066';
-export const UNCOVERED_COLOR = '#e8590c';
 
 /**
  * A filter keeping the features whose `id` property is one of `ids` (none when empty).
@@ -150,6 +146,10 @@ export const PROBLEM_LAYERS: readonly LayerSpecification[] = [
   ...focusOutline(FOCUS_LAYERS.problem, COVERAGE_SOURCE_IDS.problems),
 ];
 
+/** The red, green and blue of a `#rrggbb` colour. */
+const rgbOf = (hex: string): number[] =>
+  [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16));
+
 /**
  * Red diagonal stripes on transparent, 16 × 16 pixels, for `map.addImage(HATCH_IMAGE, …)`.
  * @example
@@ -158,11 +158,12 @@ export const PROBLEM_LAYERS: readonly LayerSpecification[] = [
 export function hatchImage(): { width: number; height: number; data: Uint8Array } {
   const size = 16;
   const data = new Uint8Array(size * size * 4);
+  const stripe = [...rgbOf(PROBLEM_COLORS.gap), 230];
   for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++) {
       if ((x + y) % 8 >= 3) continue;
       const i = (y * size + x) * 4;
-      data.set([224, 49, 49, 230], i);
+      data.set(stripe, i);
     }
   return { width: size, height: size, data };
 }

@@ -38,6 +38,21 @@ export const FACILITY_COLORS: Record<FacilityType, string> = {
 /** Facilities of a type the palette does not know. */
 export const FACILITY_FALLBACK_COLOR = '#777777';
 
+/** Coverage problems by kind: gaps red, overlaps purple, outside parts raspberry, slivers ochre. */
+export const PROBLEM_COLORS = {
+  gap: '#e03131',
+  overlap: '#8e44ad',
+  'outside-community': '#c2255c',
+  sliver: '#d4a106',
+} as const;
+
+/** The outline of whatever a panel focused, over a wide light halo. */
+export const FOCUS_COLOR = '#111827';
+export const FOCUS_HALO = '#ffe066';
+
+/** Buildings the chosen facility type leaves uncovered. */
+export const UNCOVERED_COLOR = '#e8590c';
+
 /** Heatmap ramp from few to many work orders (transparent start, warm end). */
 export const HEATMAP_COLORS: [number, number, number][] = [
   [255, 255, 178],

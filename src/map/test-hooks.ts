@@ -12,8 +12,6 @@ import { SOURCE_IDS } from './style.ts';
 export interface CameraState {
   center: { lng: number; lat: number };
   zoom: number;
-  /** [west, south, east, north] of the visible map. */
-  bounds: [number, number, number, number];
   moving: boolean;
 }
 
@@ -74,11 +72,9 @@ export function exposeMapState(map: MapLibreMap, heatmap: WorkOrderHeatmap): Gri
     zoom: () => map.getZoom(),
     camera() {
       const { lng, lat } = map.getCenter();
-      const b = map.getBounds();
       return {
         center: { lng, lat },
         zoom: map.getZoom(),
-        bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
         moving: map.isMoving(),
       };
     },

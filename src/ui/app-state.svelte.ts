@@ -13,7 +13,7 @@ import type { Problem, SetAsideFeature } from '../domain/problems.ts';
 import type { LoadResult } from '../io/load-files.ts';
 import { SAMPLE_FILES } from '../io/sample-street.ts';
 import type { GroupDisplay } from '../map/layer-controls.ts';
-import { problemFocus, type MapFocus } from '../map/map-focus.ts';
+import { gridFocus, problemFocus, type MapFocus } from '../map/map-focus.ts';
 import { toMapData, type MapData } from '../map/map-data.ts';
 import { fillColorExpression, metricClasses, type GridMetric } from '../map/metric-scale.ts';
 import type { Selection } from '../map/selection.ts';
@@ -178,14 +178,7 @@ class AppState {
     const grid = this.#index.grid.get(id);
     this.selection = { kind: 'grid', id };
     this.activeProblemId = null;
-    if (grid)
-      this.focus = {
-        bbox: bboxOf(grid.geometry as GridFeature['geometry']),
-        maxZoom: 17,
-        problemIds: [],
-        gridIds: [],
-        buildingIds: [],
-      };
+    if (grid) this.focus = gridFocus(bboxOf(grid.geometry as GridFeature['geometry']));
   };
 
   /** The service circles of the chosen facility type. */

@@ -15,6 +15,7 @@ import type {
 import { i18n } from '../i18n/i18n.svelte.ts';
 import type { MessageKey } from '../i18n/zh.ts';
 import type { Selection } from '../map/selection.ts';
+import { householdsOffBand } from './grid-table.ts';
 
 export interface DetailRow {
   label: string;
@@ -71,7 +72,7 @@ function gridRows(p: GridProperties, lookups: Lookups): DetailRow[] {
               value: i18n.number(stats.households),
               note: i18n.t(`band.${stats.band}`),
             }),
-            stats.band === 'below' || stats.band === 'above',
+            householdsOffBand(stats),
           ),
           row('field.residents', stats.residents, stats.residentsOver > 0),
           row('field.buildings', stats.buildings),

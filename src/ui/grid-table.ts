@@ -1,7 +1,8 @@
 /**
  * The grid workload table's columns and sorting: one row per grid of the report, with the names
  * the report leaves out (grid and community), each column's sort value, and a stable sort that
- * keeps missing values (a grid without a worker has no households per worker) last either way.
+ * keeps missing values (a grid without a worker has no households per worker) last either way;
+ * and whether a grid's households are off the band, which the table and the details panel mark.
  */
 import type { GridWorkload } from '../analysis/coverage/report.ts';
 
@@ -29,6 +30,9 @@ export const GRID_TABLE_COLUMNS = [
   'workOrders',
 ] as const;
 export type GridTableColumn = (typeof GRID_TABLE_COLUMNS)[number];
+
+/** The columns holding text: a click on one sorts it A to Z first. */
+export const TEXT_COLUMNS: readonly GridTableColumn[] = ['code', 'name', 'community', 'type'];
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -95,12 +99,15 @@ export function sortGridRows(
 export function nextSort(current: GridTableSort, column: GridTableColumn): GridTableSort {
   if (current.column === column)
     return { column, direction: current.direction === 'asc' ? 'desc' : 'asc' };
-  const text =
-    column === 'code' || column === 'name' || column === 'community' || column === 'type';
-  return { column, direction: text ? 'asc' : 'desc' };
+  return { column, direction: TEXT_COLUMNS.includes(column) ? 'asc' : 'desc' };
 }
 
-/** True when the grid breaks the household band or the resident limit. */
-export function isOutOfNorm(w: GridWorkload): boolean {
-  return w.band === 'below' || w.band === 'above' || w.residentsOver > 0;
+/**
+ * True when the grid's households fall below or above the band (the household half of
+ * `outOfBand`, which also counts the resident limit); exempt grids never do.
+ * @example
+ * householdsOffBand({ band: 'above' }); // true
+ */
+export function householdsOffBand(w: Pick<GridWorkload, 'band'>): boolean {
+  return w.band === 'below' || w.band === 'above';
 }

@@ -14,10 +14,17 @@ import { summarizeStreet } from '../analysis/street-summary.ts';
 import type { GridSettings } from '../domain/settings.ts';
 import { loadFiles, type LoadResult } from '../io/load-files.ts';
 import { readSource, type FileSource } from './file-source.ts';
-import type { LoadedStreet } from './loaded-street.ts';
+import type { LoadedStreet, UiReport } from './loaded-street.ts';
 import { serviceAreas } from './service-areas.ts';
 
 export type LoadStage = 'reading' | 'validating';
+
+/** The report without the per-building assignments, on a shallow copy (the engine's is kept). */
+function uiReport(report: CoverageReport): UiReport {
+  const copy: UiReport & { assignments?: unknown } = { ...report };
+  delete copy.assignments;
+  return copy;
+}
 
 const hasUsableLayer = (dataset: LoadResult['dataset']) =>
   Object.values(dataset).some((layer) => layer && layer.features.length > 0);
@@ -54,7 +61,7 @@ export function createDataApi() {
       const loaded: LoadedStreet = {
         ...result,
         usable,
-        report: loadEngine.report(),
+        report: uiReport(loadEngine.report()),
         summary: summarizeStreet(result.dataset),
         labels: labelPoints(result.dataset),
         workOrderPoints: points,
@@ -64,9 +71,9 @@ export function createDataApi() {
     },
 
     /** Applies grid edits to the street on screen and returns its new report. */
-    updateGrids(changes: GridChange[]): CoverageReport {
+    updateGrids(changes: GridChange[]): UiReport {
       if (!engine) throw new Error('no street is loaded');
-      return engine.updateGrids(changes);
+      return uiReport(engine.updateGrids(changes));
     },
   };
 }

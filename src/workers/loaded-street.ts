@@ -7,11 +7,17 @@ import type { StreetSummary } from '../analysis/street-summary.ts';
 import type { LoadResult } from '../io/load-files.ts';
 import type { ServiceAreas } from './service-areas.ts';
 
+/**
+ * The coverage report as the UI gets it: without `assignments` (one object per building), which
+ * the UI never reads and which would only make every report slower to cross from the worker.
+ */
+export type UiReport = Omit<CoverageReport, 'assignments'>;
+
 export interface LoadedStreet extends LoadResult {
   /** False when no file brought a usable layer: the UI keeps what it shows. */
   usable: boolean;
   /** Coverage and workload of the loaded plan. */
-  report: CoverageReport;
+  report: UiReport;
   summary: StreetSummary;
   /** Where the community and grid names go on the map. */
   labels: FeatureCollection<Point, LabelProperties>;

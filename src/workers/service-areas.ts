@@ -1,11 +1,12 @@
 /**
- * Service areas of facilities for the map: one geodesic circle per facility, of its own radius
- * or the norm for its type. Made in the data worker (a few hundred circles of 64 points) so the
- * UI only picks the circles of the chosen type.
+ * Service areas of facilities for the map: one circle per facility, of its own radius or the norm
+ * for its type, drawn in the same local frame facility coverage tests buildings in, so a building
+ * the map shows inside a circle is one the figures count as covered. Made in the data worker (a
+ * few hundred circles of 64 points) so the UI only picks the circles of the chosen type.
  */
-import { circle } from '@turf/turf';
 import type { FeatureCollection, Polygon } from 'geojson';
-import { DEFAULT_SETTINGS, type GridSettings } from '../domain/settings.ts';
+import { circleRing } from '../analysis/coverage/geodesy.ts';
+import { DEFAULT_SETTINGS, serviceRadiusM, type GridSettings } from '../domain/settings.ts';
 import type { FacilityFeature, FacilityType } from '../domain/types.ts';
 
 export interface ServiceAreaProperties {
@@ -29,12 +30,17 @@ export function serviceAreas(
   settings: GridSettings = DEFAULT_SETTINGS,
 ): ServiceAreas {
   const features = facilities.flatMap((facility) => {
-    const { id, type, serviceRadiusM } = facility.properties;
-    const radiusM = serviceRadiusM ?? settings.serviceRadiiM[type];
+    const { id, type } = facility.properties;
+    const radiusM = serviceRadiusM(facility.properties, settings);
     if (!(radiusM > 0)) return [];
     const properties: ServiceAreaProperties = { id, type, radiusM };
+    const ring = circleRing(facility.geometry.coordinates, radiusM, STEPS);
     return [
-      circle(facility.geometry.coordinates, radiusM, { units: 'meters', steps: STEPS, properties }),
+      {
+        type: 'Feature' as const,
+        geometry: { type: 'Polygon' as const, coordinates: [ring] },
+        properties,
+      },
     ];
   });
   return { type: 'FeatureCollection', features };

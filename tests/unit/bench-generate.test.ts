@@ -16,6 +16,7 @@ import type { BBox, Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBench, type BenchData } from '../../scripts/bench/generate.ts';
 import { SCALES } from '../../scripts/bench/scales.ts';
+import { boxesMeet } from '../../src/analysis/coverage/spatial-index.ts';
 import {
   communityOfGridCode,
   isValidCommunityCode,
@@ -36,8 +37,6 @@ const outerRing = (f: Area): Position[] => {
   if (f.geometry.type !== 'Polygon') throw new Error('expected one polygon');
   return f.geometry.coordinates[0] as Position[];
 };
-const boxesMeet = (a: BBox, b: BBox): boolean =>
-  a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 let data: BenchData;
 let gridsOf: Map<string, GridFeature[]>;

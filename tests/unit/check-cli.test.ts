@@ -236,8 +236,9 @@ describe('check CLI on tiny streets', () => {
   });
 
   it('gives usage errors and unreadable paths exit 2 with a clear message', () => {
-    expect(check([]).code).toBe(2);
-    expect(check([]).stderr).toContain('没有给出要检查的文件夹或文件');
+    const none = check([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('没有给出要检查的文件夹或文件');
     const lang = check(['data', '--lang', 'fr']);
     expect([lang.code, lang.stderr.split('\n')[0]]).toEqual([
       2,

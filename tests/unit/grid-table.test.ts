@@ -2,14 +2,9 @@
 // missing values last either way; the header click cycle; which grids are marked off the norm.
 import { describe, expect, it } from 'vitest';
 import type { GridWorkload } from '../../src/analysis/coverage/report.ts';
+import { outOfBand as isOutOfNorm } from '../../src/analysis/coverage/workload.ts';
 import { deepFreeze } from '../../src/domain/deep-freeze.ts';
-import {
-  isOutOfNorm,
-  nextSort,
-  sortGridRows,
-  sortValue,
-  type GridTableRow,
-} from '../../src/ui/grid-table.ts';
+import { nextSort, sortGridRows, sortValue, type GridTableRow } from '../../src/ui/grid-table.ts';
 
 const workload = (over: Partial<GridWorkload>): GridWorkload => ({
   gridId: '110106090001001',

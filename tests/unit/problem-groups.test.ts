@@ -1,9 +1,9 @@
 // groupProblems: the coverage panel's groups in the fixed order of the kinds, report order inside
 // each group, error counts, no empty groups.
 import { describe, expect, it } from 'vitest';
+import { groupProblems } from '../../src/analysis/coverage/problem-groups.ts';
 import type { CoverageProblem, CoverageProblemKind } from '../../src/analysis/coverage/report.ts';
 import { deepFreeze } from '../../src/domain/deep-freeze.ts';
-import { groupProblems } from '../../src/ui/problem-groups.ts';
 
 const problem = (
   id: string,

@@ -272,11 +272,10 @@ export class CoverageEngine {
       this.#assignments[i] = after;
       this.#noteBuildingProblem(i, after);
       if (before.gridId === after.gridId && before.status === after.status) continue;
-      const counts = (id: string | null) => (id ? this.#counts.get(id) : undefined);
-      const previous = counts(before.gridId);
+      const previous = before.gridId ? this.#counts.get(before.gridId) : undefined;
       if (previous) addBuilding(previous, building.feature.properties, -1);
-      const next = counts(after.gridId);
-      if (next) addBuilding(next, building.feature.properties, 1);
+      if (after.gridId)
+        addBuilding(this.#counts.get(after.gridId)!, building.feature.properties, 1);
       for (const id of [before.gridId, after.gridId]) if (id) touchedGrids.add(id);
       touchedCommunities.add(building.feature.properties.communityId);
     }

@@ -6,24 +6,22 @@
  * would be 30 % off); shares of buildings and of households covered.
  */
 import type { BBox } from 'geojson';
-import type { GridSettings } from '../../domain/settings.ts';
+import { serviceRadiusM, type GridSettings } from '../../domain/settings.ts';
 import { FACILITY_TYPES, type FacilityFeature, type FacilityType } from '../../domain/types.ts';
 import { metresPerDegree } from './geodesy.ts';
 import type { PreparedBuilding } from './prepared.ts';
 import type { FacilityTypeCoverage } from './report.ts';
 import { PointGrid } from './point-grid.ts';
 
-/** A facility's service disc: its radius (its own, else its type's norm) and the box around it. */
+/** A facility's service disc (its own radius, else its type's norm): the box around it and a test. */
 interface ServiceDisc {
-  radiusM: number;
   bbox: BBox;
   /** Whether a position lies within the radius, measured in the facility's local frame. */
   holds: (x: number, y: number) => boolean;
 }
 
 function serviceDisc(feature: FacilityFeature, settings: GridSettings): ServiceDisc {
-  const radiusM =
-    feature.properties.serviceRadiusM ?? settings.serviceRadiiM[feature.properties.type];
+  const radiusM = serviceRadiusM(feature.properties, settings);
   const [lng, lat] = feature.geometry.coordinates as [number, number];
   const perDegree = metresPerDegree(lat);
   // 0.1 % of slack in the box: the frame's scale changes slightly across the disc.
@@ -31,7 +29,6 @@ function serviceDisc(feature: FacilityFeature, settings: GridSettings): ServiceD
   const dLat = (radiusM * 1.001) / perDegree.lat;
   const r2 = radiusM * radiusM;
   return {
-    radiusM,
     bbox: [lng - dLng, lat - dLat, lng + dLng, lat + dLat],
     holds: (x, y) => {
       const dx = (x - lng) * perDegree.lng;

@@ -20,12 +20,12 @@ function authalicQ(sinPhi: number): number {
 }
 
 /** Equal-area x (metres) of a longitude. */
-export function equalAreaX(lng: number): number {
+function equalAreaX(lng: number): number {
   return A * lng * RAD;
 }
 
 /** Equal-area y (metres) of a latitude. */
-export function equalAreaY(lat: number): number {
+function equalAreaY(lat: number): number {
   return (A * authalicQ(Math.sin(lat * RAD))) / 2;
 }
 
@@ -87,6 +87,25 @@ export function metresPerDegree(lat: number): { lat: number; lng: number } {
   const meridian = (A * (1 - E2)) / (w * w * w);
   const normal = A / w;
   return { lat: meridian * RAD, lng: normal * Math.cos(lat * RAD) * RAD };
+}
+
+/**
+ * The closed ring of `steps` vertices at `radiusM` around `centre`, in its local frame (the
+ * ellipsoid's radii of curvature at its latitude, as facility coverage measures): the disc the
+ * figures count, as the map draws it.
+ * @example
+ * circleRing([116.32, 39.84], 70).length; // 65
+ */
+export function circleRing(centre: Position, radiusM: number, steps = 64): Position[] {
+  const scale = metresPerDegree(centre[1]!);
+  const ring = Array.from({ length: steps }, (_, k): Position => {
+    const angle = (2 * Math.PI * k) / steps;
+    return [
+      centre[0]! + (radiusM * Math.cos(angle)) / scale.lng,
+      centre[1]! + (radiusM * Math.sin(angle)) / scale.lat,
+    ];
+  });
+  return [...ring, ring[0]!];
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { BBox, MultiPolygon, Polygon, Position } from 'geojson';
 import type { BuildingFeature, GridFeature } from '../../domain/types.ts';
-import type { FlatPolygon } from './clip-area.ts';
+import { flatContains, type FlatPolygon } from './clip-area.ts';
 import {
   geometryAreaM2,
   perimeterM,
@@ -74,12 +74,15 @@ export function bboxOfRings(rings: Iterable<readonly Position[]>): BBox {
   let south = Infinity;
   let east = -Infinity;
   let north = -Infinity;
+  // Indexed loops, not destructuring: this runs for every building at city scale.
   for (const ring of rings)
-    for (const [x, y] of ring) {
-      if (x! < west) west = x!;
-      if (x! > east) east = x!;
-      if (y! < south) south = y!;
-      if (y! > north) north = y!;
+    for (let i = 0; i < ring.length; i++) {
+      const x = ring[i]![0]!;
+      const y = ring[i]![1]!;
+      if (x < west) west = x;
+      if (x > east) east = x;
+      if (y < south) south = y;
+      if (y > north) north = y;
     }
   return [west, south, east, north];
 }
@@ -96,7 +99,7 @@ export function prepareGrid(feature: GridFeature): PreparedGrid {
     id: feature.properties.id,
     communityId: feature.properties.communityId,
     bbox: bboxOf(feature.geometry),
-    flat: polygons.map((rings) => rings.map((ring) => Float64Array.from(ring.flat() as number[]))),
+    flat: flatPolygons(feature.geometry),
     projected: polygons.map((rings) => rings.map(projectRing)),
     areaM2: geometryAreaM2(feature.geometry),
     perimeterM: perimeterM(feature.geometry),
@@ -105,7 +108,8 @@ export function prepareGrid(feature: GridFeature): PreparedGrid {
 }
 
 export function prepareBuilding(feature: BuildingFeature): PreparedBuilding {
-  // One pass over the outline for its box and vertex mean (courtyards lie inside it).
+  // One pass over the outline for its box and vertex mean (courtyards lie inside it): this runs
+  // for every building, and a separate bboxOfRings pass measurably slows a district report.
   const outline = feature.geometry.coordinates[0]!;
   const vertices = outline.length > 1 ? outline.length - 1 : outline.length;
   const bbox: BBox = [Infinity, Infinity, -Infinity, -Infinity];
@@ -126,31 +130,25 @@ export function prepareBuilding(feature: BuildingFeature): PreparedBuilding {
   return new PreparedBuilding(feature, bbox, [sumX / vertices, sumY / vertices]);
 }
 
-function ringContains(ring: readonly Position[], x: number, y: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as [number, number];
-    const [xj, yj] = ring[j] as [number, number];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
+/** The rings of a Polygon or MultiPolygon as flat [lng, lat, …] arrays. */
+export function flatPolygons(geometry: Polygon | MultiPolygon): FlatPolygon[] {
+  return polygonsOf(geometry).map((rings) =>
+    rings.map((ring) => Float64Array.from(ring.flat() as number[])),
+  );
 }
 
-/** Whether a position lies inside a Polygon or MultiPolygon within `bbox` (holes excluded). */
+/** Whether a position lies inside flat polygons whose box is `bbox` (holes excluded). */
 export function geometryContains(
-  geometry: Polygon | MultiPolygon,
+  flat: readonly FlatPolygon[],
   bbox: BBox,
   [x, y]: Position,
 ): boolean {
   const [west, south, east, north] = bbox;
   if (x! < west || x! > east || y! < south || y! > north) return false;
-  return polygonsOf(geometry).some(
-    (rings) =>
-      ringContains(rings[0]!, x!, y!) && !rings.slice(1).some((hole) => ringContains(hole, x!, y!)),
-  );
+  return flatContains(flat, x!, y!);
 }
 
 /** Whether a position lies inside a grid. */
 export function gridContains(grid: PreparedGrid, position: Position): boolean {
-  return geometryContains(grid.feature.geometry, grid.bbox, position);
+  return geometryContains(grid.flat, grid.bbox, position);
 }

@@ -7,6 +7,7 @@ import type { BBox, Position } from 'geojson';
 import type { CommunityGeometryCheck } from './coverage.ts';
 import type { InvalidRingGrid } from './input.ts';
 import {
+  flatPolygons,
   geometryContains,
   polygonsOf,
   type PreparedBuilding,
@@ -93,8 +94,9 @@ function gridProblem(
 
 /** The buildings whose centre lies in a gap: left without a grid by it. */
 function buildingsIn(piece: CoveragePiece, buildings: readonly PreparedBuilding[]): string[] {
+  const flat = flatPolygons(piece.geometry);
   return buildings
-    .filter((b) => geometryContains(piece.geometry, piece.bbox, b.point))
+    .filter((b) => geometryContains(flat, piece.bbox, b.point))
     .map((b) => b.feature.properties.id);
 }
 

@@ -1,9 +1,11 @@
 /**
  * The headings, row names and column names of the written coverage report, in Chinese and
  * English, in one table so both languages keep the same shape. Words follow the glossary of the
- * design brief (缺口/重叠, 网格员, 户, 楼栋, 综合网格/专属网格).
+ * design brief (缺口/重叠, 网格员, 户, 楼栋, 综合网格/专属网格); English facility names are the app's own
+ * (src/i18n/en.ts).
  */
 import type { FacilityType } from '../../domain/types.ts';
+import { en } from '../../i18n/en.ts';
 import type { ReportLang } from './number-format.ts';
 
 export interface ReportLabels {
@@ -51,16 +53,6 @@ export interface ReportLabels {
   more: (count: string) => string;
   seeReport: string;
 }
-
-const FACILITY_EN: Record<FacilityType, string> = {
-  垃圾收集点: 'Waste collection point',
-  社区服务站: 'Community service station',
-  养老驿站: 'Elderly care post',
-  卫生服务站: 'Health station',
-  幼儿园: 'Kindergarten',
-  监控探头: 'Camera',
-  议事厅: 'Residents’ council hall',
-};
 
 const ZH: ReportLabels = {
   title: '网格覆盖与工作量检查报告',
@@ -202,7 +194,7 @@ const EN: ReportLabels = {
     'Buildings not covered',
   ],
   noFacilities: 'No facility layer was loaded.',
-  facilityType: (type) => `${FACILITY_EN[type]} (${type})`,
+  facilityType: (type) => `${en[`facility.${type}`]} (${type})`,
   problems: 'Problems',
   noProblems: 'No coverage or workload problem was found.',
   loadProblems: 'Input data problems',

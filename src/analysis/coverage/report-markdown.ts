@@ -7,10 +7,11 @@
 import type { Problem } from '../../domain/problems.ts';
 import type { GridSettings } from '../../domain/settings.ts';
 import { formatArea, formatNumber, formatShare, type ReportLang } from './number-format.ts';
+import { groupProblems } from './problem-groups.ts';
 import { problemKindLabel, problemText, type ProblemTextOptions } from './problem-text.ts';
 import { reportLabels, type ReportLabels } from './report-labels.ts';
-import { COVERAGE_PROBLEM_KINDS, type CoverageProblem, type CoverageReport } from './report.ts';
-import { checkVerdict, verdictText } from './verdict.ts';
+import type { CoverageProblem, CoverageReport } from './report.ts';
+import { checkVerdict, verdictText, type CheckVerdict } from './verdict.ts';
 
 export interface ReportContext {
   /** The files the data came from, as the user named them. */
@@ -20,6 +21,8 @@ export interface ReportContext {
   settings: GridSettings;
   communityName?: (id: string) => string | undefined;
   streetName?: string;
+  /** The verdict when the caller already has it; computed from the report otherwise. */
+  verdict?: CheckVerdict;
 }
 
 /** Lines of each list the terminal shows before it counts the rest. */
@@ -37,7 +40,7 @@ export function reportMarkdown(
 ): string {
   const l = reportLabels(lang);
   const n = (value: number) => formatNumber(value, lang);
-  const verdict = checkVerdict(report, context.loadProblems);
+  const verdict = verdictOf(report, context);
   const out: string[] = [];
   out.push(`# ${heading(l, context)}`, '');
   out.push(`**${l.verdict}${colon(lang)}${verdictText(verdict, lang)}**`, '');
@@ -107,7 +110,7 @@ export function reportMarkdown(
 
   out.push(`## ${l.problems}${count(lang, report.problems.length)}`, '');
   if (report.problems.length === 0) out.push(l.noProblems, '');
-  for (const [kind, problems] of groupByKind(report.problems)) {
+  for (const { kind, problems } of groupProblems(report.problems)) {
     out.push(`### ${problemKindLabel(kind, lang)}${count(lang, problems.length)}`, '');
     for (const problem of problems) out.push(`- ${problemLine(problem, lang, context, true)}`);
     out.push('');
@@ -134,7 +137,7 @@ export function reportConsoleText(
   context: ReportContext,
 ): string {
   const l = reportLabels(lang);
-  const verdict = checkVerdict(report, context.loadProblems);
+  const verdict = verdictOf(report, context);
   const pairs = totalsRows(report, lang).map(([label, value]) => `${label} ${value}`);
   const out = [
     heading(l, context),
@@ -144,9 +147,7 @@ export function reportConsoleText(
     '',
     `${l.problems}${count(lang, report.problems.length)}${colon(lang).trimEnd()}`,
   ];
-  const problems = COVERAGE_PROBLEM_KINDS.flatMap(
-    (kind) => groupByKind(report.problems).get(kind) ?? [],
-  );
+  const problems = groupProblems(report.problems).flatMap((g) => g.problems);
   if (problems.length === 0) out.push(`  ${l.noProblems}`);
   out.push(
     ...limited(
@@ -160,9 +161,22 @@ export function reportConsoleText(
     `${l.loadProblems}${count(lang, context.loadProblems.length)}${colon(lang).trimEnd()}`,
   );
   if (context.loadProblems.length === 0) out.push(`  ${l.noLoadProblems}`);
-  const load = context.loadProblems.map((p) => `[${l.severity[p.severity]}] ${p.message[lang]}`);
+  const load = context.loadProblems.map((p) => loadProblemLine(p, lang));
   out.push(...limited(load, l, lang));
   return out.join('\n');
+}
+
+/**
+ * An input problem on one terminal line: severity in brackets, then the loader's message.
+ * @example
+ * loadProblemLine(problem, 'en'); // '[error] File data/notes.json is not valid JSON: …'
+ */
+export function loadProblemLine(problem: Problem, lang: ReportLang): string {
+  return `[${reportLabels(lang).severity[problem.severity]}] ${problem.message[lang]}`;
+}
+
+function verdictOf(report: CoverageReport, context: ReportContext): CheckVerdict {
+  return context.verdict ?? checkVerdict(report, context.loadProblems);
 }
 
 /** The street totals as label–value rows, shared by the Markdown table and the terminal. */
@@ -241,16 +255,6 @@ function problemLine(
   const severity = reportLabels(lang).severity[problem.severity];
   const tag = markdown ? `**${severity}**` : `[${severity}]`;
   return `${tag} ${text.title}${colon(lang)}${text.detail}`;
-}
-
-/** Problems by kind, kinds in their fixed order, each kind's problems in report order. */
-function groupByKind(problems: readonly CoverageProblem[]) {
-  const groups = new Map<CoverageProblem['kind'], CoverageProblem[]>();
-  for (const kind of COVERAGE_PROBLEM_KINDS) {
-    const ofKind = problems.filter((p) => p.kind === kind);
-    if (ofKind.length > 0) groups.set(kind, ofKind);
-  }
-  return groups;
 }
 
 /** Indented lines, the first few only, then how many were left out. */

@@ -39,7 +39,7 @@ export function addBuilding(counts: GridCounts, building: BuildingProperties, si
 }
 
 /** The band a household count falls in. */
-export function bandOf(households: number, settings: GridSettings): BandStatus {
+function bandOf(households: number, settings: GridSettings): BandStatus {
   if (households < settings.householdsBand.min) return 'below';
   if (households > settings.householdsBand.max) return 'above';
   return 'within';

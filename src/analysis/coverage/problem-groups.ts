@@ -1,12 +1,13 @@
 /**
- * The coverage panel's grouping: the report's problems by kind, in the fixed order of the kinds
- * (tiling first, then buildings, then workload), each group with its error count.
+ * The report's problems by kind, in the fixed order of the kinds (tiling first, then buildings,
+ * then workload), each group with its error count: how the coverage panel and the written report
+ * both list them.
  */
 import {
   COVERAGE_PROBLEM_KINDS,
   type CoverageProblem,
   type CoverageProblemKind,
-} from '../analysis/coverage/report.ts';
+} from './report.ts';
 
 export interface ProblemGroup {
   kind: CoverageProblemKind;
