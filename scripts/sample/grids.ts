@@ -1,17 +1,15 @@
-/** Grids (网格) and communities (社区): codes, west → east / north → south numbering, properties. */
-import { area, centerOfMass, polygon } from '@turf/turf';
+/** Grids (网格) and communities (社区): codes (numbered by src/editing/numbering.ts) and properties. */
+import { area, polygon } from '@turf/turf';
 import type { Position } from 'geojson';
 import { formatGridCode } from '../../src/domain/codes.ts';
 import type { CommunityProperties, GridProperties } from '../../src/domain/types.ts';
+import { numberGrids } from '../../src/editing/numbering.ts';
 import type { Building } from './buildings.ts';
 import type { Compound } from './layout.ts';
 import { personNames } from './names.ts';
 import { COMMUNITIES, DEDICATED_KINDS, INSTITUTIONS } from './plan.ts';
 import type { Random } from './random.ts';
 import { lonLatRing, type Territory } from './territory.ts';
-
-/** Grids whose centroids lie within this many degrees of latitude (≈100 m) form one row. */
-export const ROW_BAND_DEG = 0.0009;
 
 /** A community with its code and outline. */
 export interface CommunityRecord {
@@ -27,32 +25,6 @@ export interface GridRecord {
   properties: GridProperties;
   ring: Position[];
   households: number;
-}
-
-/**
- * Sequence numbers inside one community: by centroid (turf.centerOfMass) latitude north first,
- * grouped into rows of centroids within ROW_BAND_DEG of the row's northernmost one, each row
- * west → east.
- * @example
- * numberGrids([{ key: 'a', ring: northRing }, { key: 'b', ring: southRing }]); // Map { a → 1, b → 2 }
- */
-export function numberGrids(
-  grids: readonly { key: string; ring: Position[] }[],
-): Map<string, number> {
-  const items = grids
-    .map((g) => {
-      const [lon = 0, lat = 0] = centerOfMass(polygon([g.ring])).geometry.coordinates;
-      return { key: g.key, lon, lat };
-    })
-    .sort((a, b) => b.lat - a.lat || a.lon - b.lon);
-  const rows: (typeof items)[] = [];
-  for (const item of items) {
-    const row = rows[rows.length - 1];
-    if (row && (row[0] as (typeof items)[number]).lat - item.lat <= ROW_BAND_DEG) row.push(item);
-    else rows.push([item]);
-  }
-  const order = rows.flatMap((row) => [...row].sort((a, b) => a.lon - b.lon));
-  return new Map(order.map((item, i) => [item.key, i + 1]));
 }
 
 /**
@@ -86,7 +58,9 @@ export function describeGrids(
       key: label,
       ring: lonLatRing(territory.registry, territory.grids.get(label) ?? []),
     }));
-    const numbers = numberGrids(rings);
+    const numbers = numberGrids(
+      rings.map((r) => ({ key: r.key, geometry: { type: 'Polygon', coordinates: [r.ring] } })),
+    );
     const ordered = [...rings].sort(
       (a, b) => (numbers.get(a.key) ?? 0) - (numbers.get(b.key) ?? 0),
     );

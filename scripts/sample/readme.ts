@@ -1,6 +1,6 @@
 /** Writes data/README.md from the figures and faults of a generated sample. */
 import type { FaultRecord, SampleFigures } from './generate.ts';
-import { ROW_BAND_DEG } from './grids.ts';
+import { ROW_BAND_DEG } from '../../src/editing/numbering.ts';
 
 /** 12345 → "12,345" without depending on the machine's locale. */
 export function thousands(n: number): string {

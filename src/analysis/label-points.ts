@@ -21,6 +21,26 @@ function labelPoint(feature: Feature<Polygon | MultiPolygon>): Point {
 }
 
 /**
+ * The label point of one community or grid.
+ * @example
+ * polygonLabel('grids', grid).properties.name; // '第3网格'
+ */
+export function polygonLabel(
+  layer: LabelProperties['layer'],
+  feature: Feature<Polygon | MultiPolygon, { id: string; name?: string }>,
+): Feature<Point, LabelProperties> {
+  return {
+    type: 'Feature',
+    geometry: labelPoint(feature),
+    properties: {
+      layer,
+      id: feature.properties.id,
+      name: feature.properties.name ?? feature.properties.id,
+    },
+  };
+}
+
+/**
  * Label points of the communities and grids of a dataset.
  * @example
  * labelPoints(dataset).features[0].properties; // { layer: 'communities', id: '110106090001', name: '安澜里社区' }
@@ -35,15 +55,9 @@ export function labelPoints(
   return {
     type: 'FeatureCollection',
     features: layers.flatMap(([layer, features]) =>
-      features.map((feature: Feature<Polygon | MultiPolygon, { id: string; name?: string }>) => ({
-        type: 'Feature' as const,
-        geometry: labelPoint(feature),
-        properties: {
-          layer,
-          id: feature.properties.id,
-          name: feature.properties.name ?? feature.properties.id,
-        },
-      })),
+      features.map((feature: Feature<Polygon | MultiPolygon, { id: string; name?: string }>) =>
+        polygonLabel(layer, feature),
+      ),
     ),
   };
 }

@@ -52,6 +52,11 @@ export const EDIT_PROBLEM_CODES = [
   'self-intersection',
   /** Deleting the vertex would leave a ring with fewer than three corners. */
   'too-few-vertices',
+  /**
+   * The vertex cannot be deleted without a gap: three or more grids meet there (`grids`), two
+   * grids meet there on the community border, or the community border turns there.
+   */
+  'vertex-is-junction',
   /** The split line does not cross the grid from one side to the other. */
   'split-line-does-not-cross',
   /** The split line cuts the grid into more than two pieces. */
@@ -80,6 +85,8 @@ export const EDIT_PROBLEM_CODES = [
   'grid-not-found',
   /** An attribute value is not allowed (`field`, `value`). */
   'invalid-attribute',
+  /** The baseline (现状) is what was loaded; edits go into a plan. */
+  'baseline-read-only',
 ] as const;
 export type EditProblemCode = (typeof EDIT_PROBLEM_CODES)[number];
 

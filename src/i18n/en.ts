@@ -198,4 +198,49 @@ export const en: Record<MessageKey, string> = {
   'facilityCoverage.households': 'Households',
   'facilityCoverage.uncovered': '{count} buildings uncovered',
   'facilityCoverage.noBuildings': 'No buildings',
+  'edit.problem.vertex-not-found': 'There is no grid vertex here.',
+  'edit.problem.self-intersection':
+    'This move would make a grid boundary cross itself or a neighbouring grid; cancelled.',
+  'edit.problem.too-few-vertices':
+    'The grid would keep fewer than three corners; this vertex cannot be deleted.',
+  'edit.problem.split-line-does-not-cross':
+    'The split line must cross the grid from one side of its boundary to the other.',
+  'edit.problem.split-into-many':
+    'This line would cut the grid into {pieces} pieces; draw a line that cuts it in two.',
+  'edit.problem.merge-not-adjacent':
+    'Grids {a} and {b} share no boundary (at most a point), so they cannot be merged.',
+  'edit.problem.merge-other-community':
+    'Grid {a} is in {communityA} and {b} in {communityB}: grids of different communities cannot be merged.',
+  'edit.problem.draw-outside-community': 'The drawn area lies in no community.',
+  'edit.problem.draw-crosses-communities':
+    'The drawn area crosses {count} communities; a new grid must lie in one community.',
+  'edit.problem.would-split-grid':
+    'This change would leave grid {gridId} in {pieces} pieces; cancelled.',
+  'edit.problem.would-empty-grid':
+    'This change would leave grid {gridId} with no area; cancelled. Use “Delete grid” to remove a grid.',
+  'edit.problem.building-other-community':
+    'Building {buildingId} is in another community and cannot go into grid {gridId}.',
+  'edit.problem.nothing-to-move': 'Every chosen building is already in the target grid.',
+  'edit.problem.delete-neighbour-not-adjacent':
+    'Grid {neighbourId} does not border {gridId}, so it cannot take its area.',
+  'edit.problem.no-free-code': 'Community {communityId} has no grid number left (001–999).',
+  'edit.problem.grid-not-found': 'The plan has no grid {gridId}.',
+  'edit.problem.invalid-attribute': '“{value}” is not a valid value for “{field}”.',
+  'edit.problem.baseline-read-only':
+    'The baseline is the loaded data and cannot be edited; create a plan first.',
+  'storage.problem.quota-exceeded':
+    'Browser storage is full and the plan was not saved. Export a backup of your plans, then free some space.',
+  'storage.problem.unavailable':
+    'This browser does not allow local storage (private mode?), so plans cannot be saved; export them before closing the page.',
+  'storage.problem.corrupted-record':
+    'A stored record is damaged ({store} {key}) and was skipped: {reason}',
+  'storage.problem.version-too-new':
+    'A stored plan comes from a newer GridAtlas ({store} {key}); this version cannot read it and left it untouched.',
+  'storage.problem.blocked':
+    'Another tab uses an older plan store; close the other GridAtlas pages and try again.',
+  'storage.problem.write-failed':
+    'The plan was not saved: {reason}. Export a backup of your plans.',
+  'storage.problem.not-found': 'The plan no longer exists (perhaps deleted in another tab).',
+  'edit.problem.vertex-is-junction':
+    'Three or more grids meet here, two grids meet on the community border, or the border turns here: deleting this vertex would leave a gap.',
 };

@@ -193,6 +193,42 @@ export const zh = {
   'facilityCoverage.households': '户数',
   'facilityCoverage.uncovered': '未覆盖楼栋 {count} 栋',
   'facilityCoverage.noBuildings': '没有楼栋',
+  'edit.problem.vertex-not-found': '这里没有网格顶点。',
+  'edit.problem.self-intersection': '这样移动会使网格边界自相交或越过相邻网格，已取消。',
+  'edit.problem.too-few-vertices': '删除后网格只剩不到三个角点，不能删除这个顶点。',
+  'edit.problem.split-line-does-not-cross': '拆分线必须从网格一侧边界穿到另一侧边界。',
+  'edit.problem.split-into-many': '这条拆分线会把网格切成 {pieces} 块；请画一条只切成两块的线。',
+  'edit.problem.merge-not-adjacent': '网格 {a} 与 {b} 没有共用边界（最多只在一点相接），不能合并。',
+  'edit.problem.merge-other-community':
+    '网格 {a} 属于{communityA}，{b} 属于{communityB}：不同社区的网格不能合并。',
+  'edit.problem.draw-outside-community': '画出的范围不在任何社区内。',
+  'edit.problem.draw-crosses-communities':
+    '画出的范围跨越了 {count} 个社区；新网格只能画在一个社区内。',
+  'edit.problem.would-split-grid': '这样调整会使网格 {gridId} 分成 {pieces} 块，已取消。',
+  'edit.problem.would-empty-grid':
+    '这样调整会使网格 {gridId} 没有面积，已取消；要去掉网格请用“删除网格”。',
+  'edit.problem.building-other-community':
+    '楼栋 {buildingId} 属于另一个社区，不能划入网格 {gridId}。',
+  'edit.problem.nothing-to-move': '所选楼栋已全部在目标网格内。',
+  'edit.problem.delete-neighbour-not-adjacent':
+    '网格 {neighbourId} 与 {gridId} 不相邻，不能接收它的范围。',
+  'edit.problem.no-free-code': '社区 {communityId} 的网格编号已用尽（001–999）。',
+  'edit.problem.grid-not-found': '方案中没有网格 {gridId}。',
+  'edit.problem.invalid-attribute': '属性“{field}”的值“{value}”无效。',
+  'edit.problem.baseline-read-only': '现状是载入的数据，不能直接修改；请先新建方案。',
+  'storage.problem.quota-exceeded':
+    '浏览器存储空间已满，方案未能保存。请导出方案备份，再清理空间。',
+  'storage.problem.unavailable':
+    '浏览器不允许本地存储（可能是无痕模式），方案无法保存；关闭页面前请导出方案。',
+  'storage.problem.corrupted-record': '存储中的一条记录已损坏（{store} {key}），已跳过：{reason}',
+  'storage.problem.version-too-new':
+    '存储中的方案来自更新版本的网格治理地图（{store} {key}），本版本不能读取，已原样保留。',
+  'storage.problem.blocked':
+    '另一个标签页正在使用旧版本的方案存储，请关闭其他网格治理地图页面后重试。',
+  'storage.problem.write-failed': '方案未能保存：{reason}。请导出方案备份。',
+  'storage.problem.not-found': '方案已不存在（可能已在另一个标签页中删除）。',
+  'edit.problem.vertex-is-junction':
+    '这里是三个以上网格的交点、两个网格在社区边界上的交点或社区边界的拐点，删除会留下缺口，不能删除。',
 } as const;
 
 export type MessageKey = keyof typeof zh;

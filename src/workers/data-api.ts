@@ -1,45 +1,64 @@
 /**
- * What the data worker does, apart from being a worker: reads, parses and validates the files and
- * runs the coverage and workload engine, keeping the engine of the street on screen so a grid
- * edit is re-checked incrementally. A factory without worker globals, so tests can call it
- * directly.
+ * What the data worker does, apart from being a worker: reads, parses and validates the files,
+ * runs the coverage and workload engine, and keeps the street on screen with its plans (a plan
+ * session over the engine and the plan store) so every grid edit is stored and re-checked
+ * incrementally. A factory without worker globals, so tests can call it directly.
  */
 import { transfer } from 'comlink';
 import { CoverageEngine, inputFromLoad } from '../analysis/coverage/engine.ts';
-import type { GridChange } from '../analysis/coverage/input.ts';
-import type { CoverageReport } from '../analysis/coverage/report.ts';
+import { toUiReport } from '../analysis/coverage/report-delta.ts';
 import { labelPoints } from '../analysis/label-points.ts';
 import { workOrderPoints } from '../analysis/work-order-points.ts';
 import { summarizeStreet } from '../analysis/street-summary.ts';
 import type { GridSettings } from '../domain/settings.ts';
+import { planFromGrids } from '../editing/plan.ts';
+import { datasetKeyOf } from '../io/dataset-key.ts';
 import { loadFiles, type LoadResult } from '../io/load-files.ts';
+import {
+  openPlanStore,
+  StorageError,
+  type PlanStore,
+  type StorageProblem,
+} from '../io/plan-store.ts';
 import { readSource, type FileSource } from './file-source.ts';
-import type { LoadedStreet, UiReport } from './loaded-street.ts';
+import type { LoadedStreet } from './loaded-street.ts';
+import { createPlanApi, type PlanWorkspace } from './plan-api.ts';
+import { PlanSession } from './plan-session.ts';
 import { serviceAreas } from './service-areas.ts';
 
 export type LoadStage = 'reading' | 'validating';
 
-/** The report without the per-building assignments, on a shallow copy (the engine's is kept). */
-function uiReport(report: CoverageReport): UiReport {
-  const copy: UiReport & { assignments?: unknown } = { ...report };
-  delete copy.assignments;
-  return copy;
-}
-
 const hasUsableLayer = (dataset: LoadResult['dataset']) =>
   Object.values(dataset).some((layer) => layer && layer.features.length > 0);
+
+type OpenedStore = { store: PlanStore; problem: null } | { store: null; problem: StorageProblem };
+
+async function openStore(open: () => Promise<PlanStore>): Promise<OpenedStore> {
+  try {
+    return { store: await open(), problem: null };
+  } catch (error) {
+    if (error instanceof StorageError) return { store: null, problem: error.problem };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { store: null, problem: { code: 'unavailable', params: { reason } } };
+  }
+}
 
 /**
  * The worker's API.
  * @example
  * const api = createDataApi();
  * const street = await api.load(sources, () => {}, settings);
- * const report = api.updateGrids([{ gridId, grid }]);
+ * const outcome = await api.edit({ op: 'merge', gridIds: [a, b] });
  */
-export function createDataApi() {
-  /** The engine of the street the UI shows; replaced only by a newer load with a usable layer. */
-  let engine: CoverageEngine | null = null;
+export function createDataApi(options: { openStore?: () => Promise<PlanStore> } = {}) {
+  /** The street the UI shows with its plans; replaced only by a newer load with a usable layer. */
+  let workspace: PlanWorkspace | null = null;
   let latestLoad = 0;
+  let store: Promise<OpenedStore> | null = null;
+  const current = (): PlanWorkspace => {
+    if (!workspace) throw new Error('no street is loaded');
+    return workspace;
+  };
   return {
     /** Reads and validates `sources`, returning the loaded layers, their problems and the report. */
     async load(
@@ -53,28 +72,46 @@ export function createDataApi() {
       onStage('validating');
       const result = loadFiles(files, settings);
       const { facilities, workOrders } = result.dataset;
-      const loadEngine = new CoverageEngine(inputFromLoad(result), settings);
+      const input = inputFromLoad(result);
+      const loadEngine = new CoverageEngine(input, settings);
       const usable = hasUsableLayer(result.dataset);
-      // An older load finishing after a newer one must not replace the newer street's engine.
-      if (usable && ticket === latestLoad) engine = loadEngine;
+      store ??= openStore(options.openStore ?? (() => openPlanStore()));
+      const opened = await store;
+      // An older load finishing after a newer one must not replace the newer street's plans.
+      if (usable && ticket === latestLoad) {
+        const grids = result.dataset.grids?.features ?? [];
+        const session = new PlanSession({
+          baseline: planFromGrids(grids),
+          context: {
+            communities: new Map(input.communities.map((c) => [c.properties.id, c])),
+            buildings: new Map(input.buildings.map((b) => [b.properties.id, b])),
+            settings,
+          },
+          engine: loadEngine,
+          datasetKey: datasetKeyOf(JSON.stringify(grids)),
+          store: opened.store,
+          storageProblem: opened.problem,
+        });
+        const roads = (result.dataset.basemap?.features ?? []).filter(
+          (f) => f.properties.kind === 'road',
+        );
+        workspace = { session, input, roads, settings };
+      }
       const points = workOrderPoints(workOrders?.features ?? []);
       const loaded: LoadedStreet = {
         ...result,
         usable,
-        report: uiReport(loadEngine.report()),
+        report: toUiReport(loadEngine.report()),
         summary: summarizeStreet(result.dataset),
         labels: labelPoints(result.dataset),
         workOrderPoints: points,
         serviceAreas: serviceAreas(facilities?.features ?? [], settings),
+        storageProblem: opened.problem,
       };
       return transfer(loaded, [points.positions.buffer]);
     },
 
-    /** Applies grid edits to the street on screen and returns its new report. */
-    updateGrids(changes: GridChange[]): UiReport {
-      if (!engine) throw new Error('no street is loaded');
-      return uiReport(engine.updateGrids(changes));
-    },
+    ...createPlanApi(current),
   };
 }
 

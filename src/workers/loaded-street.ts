@@ -1,17 +1,12 @@
 /** What the data worker hands back to the UI after loading a set of files. */
 import type { FeatureCollection, Point } from 'geojson';
-import type { CoverageReport } from '../analysis/coverage/report.ts';
+import type { UiReport } from '../analysis/coverage/report.ts';
 import type { LabelProperties } from '../analysis/label-points.ts';
 import type { WorkOrderPoints } from '../analysis/work-order-points.ts';
 import type { StreetSummary } from '../analysis/street-summary.ts';
 import type { LoadResult } from '../io/load-files.ts';
+import type { StorageProblem } from '../io/plan-store.ts';
 import type { ServiceAreas } from './service-areas.ts';
-
-/**
- * The coverage report as the UI gets it: without `assignments` (one object per building), which
- * the UI never reads and which would only make every report slower to cross from the worker.
- */
-export type UiReport = Omit<CoverageReport, 'assignments'>;
 
 export interface LoadedStreet extends LoadResult {
   /** False when no file brought a usable layer: the UI keeps what it shows. */
@@ -25,4 +20,6 @@ export interface LoadedStreet extends LoadResult {
   workOrderPoints: WorkOrderPoints;
   /** The service circle of every facility. */
   serviceAreas: ServiceAreas;
+  /** Why plans cannot be saved in this browser, when they cannot (they then live in memory). */
+  storageProblem: StorageProblem | null;
 }

@@ -2,16 +2,20 @@
  * Property tests of the coverage engine on random lattice plans (fast-check): the areas add up
  * (Σ grid area inside + gaps − overlaps = community area within 0.1 %), a clean lattice passes the
  * edge-matching fast path with no problem at all, every building's shares add up to at most 1,
- * and after any sequence of grid edits the incremental report equals a full recomputation.
+ * and after any sequence of grid edits (reshaping, removing, restoring with or without a rank) the
+ * engine's report equals a full recomputation over the grids in rank order, and the previous
+ * report with the edit's delta applied equals it too, byte for byte.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CoverageEngine } from '../../src/analysis/coverage/engine.ts';
 import type { GridChange } from '../../src/analysis/coverage/input.ts';
-import type { GridFeature } from '../../src/domain/types.ts';
+import { applyReportDelta, toUiReport } from '../../src/analysis/coverage/report-delta.ts';
+import { deepFreeze } from '../../src/domain/deep-freeze.ts';
 import { distanceM } from '../../src/analysis/coverage/geodesy.ts';
 import {
   buildingProperties,
+  gridId,
   latticeGrid,
   latticeInput,
   type LatticeSpec,
@@ -103,30 +107,49 @@ describe('coverage engine properties', () => {
     );
   });
 
-  it('incremental recomputation after grid edits equals a full recomputation', () => {
+  it('after any grid edits the report equals a full recomputation, and so does the delta', () => {
     const edit = fc.record({
-      kind: fc.constantFrom('move-shared', 'move-one', 'move-one', 'move-one', 'remove', 'bend'),
+      kind: fc.constantFrom(
+        'move-shared',
+        'move-one',
+        'move-one',
+        'move-one',
+        'remove',
+        'remove',
+        'bend',
+        'restore',
+        'restore',
+      ),
       i: fc.nat(),
       j: fc.nat(),
       dx: fc.double({ min: -0.15, max: 0.15, noNaN: true }),
       dy: fc.double({ min: -0.15, max: 0.15, noNaN: true }),
+      /** The rank a restored grid is given; undefined: it gets back the rank it had. */
+      rank: fc.option(fc.integer({ min: -1, max: 20 }), { nil: undefined }),
     });
     fc.assert(
       fc.property(
         spec({ bends: true }).map(tidy),
-        fc.array(edit, { minLength: 1, maxLength: 4 }),
+        fc.array(edit, { minLength: 1, maxLength: 5 }),
         (start, edits) => {
           let s = start;
-          const input = latticeInput(s);
-          let grids: GridFeature[] = [...input.grids];
+          const input = deepFreeze(latticeInput(s));
+          const original = new Map(input.grids.map((g) => [g.properties.id, g]));
+          // The model: every grid id's rank (kept when removed) and the grids present.
+          const ranks = new Map(input.grids.map((g, rank) => [g.properties.id, rank]));
+          const grids = new Map(original);
           const engine = new CoverageEngine(input);
+          let ui = toUiReport(engine.report());
           for (const e of edits) {
             const i = e.i % s.cols;
             const j = e.j % s.rows;
-            const id = `${input.communities[0]!.properties.id}${String(j * s.cols + i + 1).padStart(3, '0')}`;
+            const id = gridId(j * s.cols + i);
             let changes: GridChange[];
             if (e.kind === 'remove') {
               changes = [{ gridId: id, grid: null }];
+            } else if (e.kind === 'restore') {
+              if (grids.has(id)) continue;
+              changes = [{ gridId: id, grid: original.get(id)!, rank: e.rank }];
             } else if (e.kind === 'move-shared' || e.kind === 'bend') {
               // Jitter the shared vertex (i, j) in every grid, or bend one side of one cell.
               const jitter = [...s.jitter];
@@ -137,15 +160,12 @@ describe('coverage engine properties', () => {
                 e.kind === 'bend'
                   ? tidy({ ...s, bends: [...s.bends, [j * s.cols + i, e.i % 4, e.dx]] })
                   : { ...s, jitter };
-              changes = grids.map((g) => {
-                const n = Number(g.properties.id.slice(-3)) - 1;
-                return {
-                  gridId: g.properties.id,
-                  grid: latticeGrid(s, n % s.cols, Math.floor(n / s.cols)),
-                };
+              changes = [...grids.keys()].map((gridId) => {
+                const n = Number(gridId.slice(-3)) - 1;
+                return { gridId, grid: latticeGrid(s, n % s.cols, Math.floor(n / s.cols)) };
               });
             } else {
-              const grid = grids.find((g) => g.properties.id === id);
+              const grid = grids.get(id);
               if (!grid) continue;
               const ring = (grid.geometry.coordinates as number[][][])[0]!.map((p) => [...p]);
               ring[0] = [ring[0]![0]! + e.dx * s.cell, ring[0]![1]! + e.dy * s.cell];
@@ -157,14 +177,23 @@ describe('coverage engine properties', () => {
                 },
               ];
             }
-            const incremental = engine.updateGrids(changes);
-            for (const { gridId, grid } of changes) {
-              const at = grids.findIndex((g) => g.properties.id === gridId);
-              if (grid && at >= 0) grids[at] = grid;
-              else if (grid) grids.push(grid);
-              else if (at >= 0) grids = grids.filter((_, n) => n !== at);
+            const delta = engine.updateGrids(changes);
+            for (const { gridId, grid, rank } of changes) {
+              if (grid) grids.set(gridId, grid);
+              else grids.delete(gridId);
+              if (rank !== undefined) ranks.set(gridId, rank);
             }
-            expect(incremental).toEqual(new CoverageEngine({ ...input, grids }).report());
+            const ordered = [...grids.values()].sort(
+              (a, b) =>
+                ranks.get(a.properties.id)! - ranks.get(b.properties.id)! ||
+                a.properties.id.localeCompare(b.properties.id),
+            );
+            const full = new CoverageEngine({ ...input, grids: ordered }).report();
+            expect(engine.report()).toEqual(full);
+            const next = applyReportDelta(deepFreeze(ui), deepFreeze(delta));
+            expect(next).toEqual(toUiReport(full));
+            expect(JSON.stringify(next)).toBe(JSON.stringify(toUiReport(full)));
+            ui = next;
           }
         },
       ),

@@ -1,59 +1,165 @@
 /**
- * The data worker's API, called directly (no worker): it loads the sample street from Blobs,
- * reports its faults, keeps the engine so that a grid edit comes back as an incremental report,
- * and does not let an older load that finishes last replace the street on screen.
+ * The data worker's API, called directly (no worker), on the sample street with plans stored in
+ * fake-indexeddb: it loads and reports the street's faults; the baseline cannot be edited; an edit
+ * of a plan is stored before it is answered and comes back as what changed (grids and a report
+ * delta that, applied to the report on screen, gives the new one); undo gives back the loaded
+ * report exactly; a reload restores the plan and its history; a drag is one history entry; and
+ * an older load that finishes last does not replace the street on screen.
  */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bboxOf, polygonsOf } from '../../src/analysis/coverage/prepared.ts';
+import { applyReportDelta } from '../../src/analysis/coverage/report-delta.ts';
+import type { UiReport } from '../../src/analysis/coverage/report.ts';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings.ts';
 import type { GridFeature } from '../../src/domain/types.ts';
+import { openPlanStore } from '../../src/io/plan-store.ts';
 import { createDataApi } from '../../src/workers/data-api.ts';
+import type { EditOutcome, PlanSwitch } from '../../src/workers/plan-session.ts';
 
 const DATA = fileURLToPath(new URL('../../data/', import.meta.url));
 const sample = readdirSync(DATA)
   .filter((name) => name.endsWith('.geojson'))
   .map((name) => ({ name, blob: new Blob([readFileSync(DATA + name)]) }));
 
+const BIG_GRID = '110106090005003';
+
+function apiOn(factory: IDBFactory) {
+  return createDataApi({ openStore: () => openPlanStore({ factory }) });
+}
+
+function updated(result: PlanSwitch | EditOutcome | null) {
+  if (!result?.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
+  return 'update' in result ? result.update : result;
+}
+
+/** A north–south line through the middle of a grid, a little past its edges. */
+function middleLine(grid: GridFeature): [number, number][] {
+  const [west, south, east, north] = bboxOf(grid.geometry);
+  const x = (west + east) / 2;
+  return [
+    [x, south - 0.001],
+    [x, north + 0.001],
+  ];
+}
+
 describe('the data API', () => {
-  it('refuses an edit before any street is loaded', () => {
-    expect(() => createDataApi().updateGrids([])).toThrow('no street is loaded');
+  it('refuses plan calls before any street is loaded', async () => {
+    await expect(createDataApi().listPlans()).rejects.toThrow('no street is loaded');
   });
 
-  it('loads the sample street and re-checks it after a grid edit', async () => {
-    const api = createDataApi();
+  it('edits a plan, stored first, and undoes it back to the loaded report exactly', async () => {
+    const api = apiOn(new IDBFactory());
     const stages: string[] = [];
     const street = await api.load(sample, (stage) => stages.push(stage), DEFAULT_SETTINGS);
     expect(stages).toEqual(['reading', 'validating']);
     expect(street.usable).toBe(true);
+    expect(street.storageProblem).toBeNull();
     expect(street.report.problems).toHaveLength(5);
     expect(street.workOrderPoints.positions).toHaveLength(25005 * 2);
 
-    // Removing grid 110106090005003 (964 households) clears the band problem and leaves its
-    // area as a gap with its 244 buildings unassigned.
-    const after = api.updateGrids([{ gridId: '110106090005003', grid: null }]);
-    expect(after.problems.some((p) => p.kind === 'households-above')).toBe(false);
-    expect(after.grids).toHaveLength(45);
-    expect(after.street.unassignedBuildings).toBe(1 + 244);
-    const gap = after.problems.find((p) => p.kind === 'gap' && p.communityId === '110106090005');
-    expect(gap?.areaM2).toBeCloseTo(
-      street.report.grids.find((g) => g.gridId === '110106090005003')!.areaM2,
-      0,
-    );
+    const refused = await api.edit({ op: 'attributes', gridId: BIG_GRID, attributes: {} });
+    expect(refused).toMatchObject({ ok: false, problem: { code: 'baseline-read-only' } });
 
-    // Putting it back restores the loaded report exactly.
-    const grid = street.dataset.grids!.features.find(
-      (g) => g.properties.id === '110106090005003',
-    ) as GridFeature;
-    const restored = api.updateGrids([{ gridId: grid.properties.id, grid }]);
-    expect(restored.problems.map((p) => p.id).sort()).toEqual(
-      street.report.problems.map((p) => p.id).sort(),
+    const created = updated(await api.createPlan('方案一', null));
+    expect(created.grids.changed).toEqual([]);
+    expect(created.history).toMatchObject({ cursor: 0, length: 0, undo: null });
+
+    // Splitting the 964-household grid: two grids where there was one, the band problem gone.
+    const big = street.dataset.grids!.features.find((g) => g.properties.id === BIG_GRID)!;
+    const split = updated(await api.edit({ op: 'split', gridId: BIG_GRID, line: middleLine(big) }));
+    // The two halves, and a neighbour whose edge gains the vertex where the cut meets it.
+    expect(split.grids.changed.map((g) => g.properties.id)).toContain(BIG_GRID);
+    expect(split.grids.labels).toHaveLength(split.grids.changed.length);
+    expect(split.grids.order).toHaveLength(47);
+    expect(split.history).toMatchObject({ cursor: 1, length: 1, undo: 'split', redo: null });
+    let report: UiReport = applyReportDelta(street.report, split.delta);
+    expect(report.grids).toHaveLength(47);
+    const halves = report.grids.filter((g) =>
+      split.grids.changed.some((c) => c.properties.id === g.gridId),
     );
-    expect(restored.street.households).toBe(street.report.street.households);
+    expect(halves.reduce((s, g) => s + g.households, 0)).toBeGreaterThan(900);
+    expect(
+      report.problems.some((p) => p.kind === 'households-above' && p.gridIds.includes(BIG_GRID)),
+    ).toBe(false);
+
+    const undo = updated(await api.undo());
+    expect(undo.history).toMatchObject({ cursor: 0, length: 1, undo: null, redo: 'split' });
+    report = applyReportDelta(report, undo.delta);
+    expect(report).toEqual(street.report);
+    const redo = updated(await api.redo());
+    expect(applyReportDelta(report, redo.delta).grids).toHaveLength(47);
+    expect((await api.listPlans()).plans).toMatchObject([{ name: '方案一', edits: 1 }]);
+  });
+
+  it('restores the plan, its history and the view after a reload', async () => {
+    const factory = new IDBFactory();
+    const first = apiOn(factory);
+    const street = await first.load(sample, () => undefined, DEFAULT_SETTINGS);
+    updated(await first.createPlan('方案二', null));
+    updated(await first.edit({ op: 'attributes', gridId: BIG_GRID, attributes: { workers: 2 } }));
+    const big = street.dataset.grids!.features.find((g) => g.properties.id === BIG_GRID)!;
+    updated(await first.edit({ op: 'split', gridId: BIG_GRID, line: middleLine(big) }));
+    updated(await first.undo());
+    expect(await first.saveView({ zoom: 15.5, metric: 'residents' })).toBeNull();
+
+    const second = apiOn(factory);
+    await second.load(sample, () => undefined, DEFAULT_SETTINGS);
+    const resumed = await second.resume();
+    expect(resumed.view).toEqual({ zoom: 15.5, metric: 'residents' });
+    const update = updated(resumed.switched);
+    expect(update.history).toMatchObject({
+      cursor: 1,
+      length: 2,
+      undo: 'attributes',
+      redo: 'split',
+    });
+    expect(update.grids.changed.map((g) => g.properties.workers)).toEqual([2]);
+    expect(update.delta.grids.find((g) => g.gridId === BIG_GRID)?.householdsPerWorker).toBe(482);
+  });
+
+  it('makes one history entry of a vertex drag and puts a cancelled drag back', async () => {
+    const api = apiOn(new IDBFactory());
+    const street = await api.load(sample, () => undefined, DEFAULT_SETTINGS);
+    updated(await api.createPlan('拖动', null));
+    // A corner the big grid shares with a neighbour inside its community, off the border.
+    const grids = street.dataset.grids!.features;
+    const big = grids.find((g) => g.properties.id === BIG_GRID)!;
+    const key = ([x, y]: number[]) => `${x},${y}`;
+    const community = street.dataset.communities!.features.find(
+      (c) => c.properties.id === big.properties.communityId,
+    )!;
+    const border = new Set(polygonsOf(community.geometry).flat(2).map(key));
+    const others = grids.filter((g) => g !== big);
+    const shared = (big.geometry.coordinates[0] as [number, number][]).find(
+      (p) =>
+        !border.has(key(p)) &&
+        others.some((g) =>
+          (g.geometry.coordinates[0] as number[][]).some((q) => key(q) === key(p)),
+        ),
+    )!;
+    api.startDrag(shared);
+    for (const step of [1, 2, 3]) {
+      const preview = api.dragTo([shared[0] + step * 2e-6, shared[1] + step * 2e-6]);
+      expect(preview).toMatchObject({ ok: true });
+    }
+    const done = updated(await api.endDrag([shared[0] + 6e-6, shared[1] + 6e-6]));
+    expect(done.history).toMatchObject({ cursor: 1, length: 1, undo: 'move-vertex' });
+    expect(done.grids.changed.length).toBeGreaterThanOrEqual(2);
+
+    const moved: [number, number] = [shared[0] + 6e-6, shared[1] + 6e-6];
+    api.startDrag(moved);
+    expect(api.dragTo([moved[0] + 2e-6, moved[1] + 2e-6])).toMatchObject({ ok: true });
+    const cancelled = updated(await api.endDrag(null));
+    expect(cancelled.history.length).toBe(1);
+    expect(cancelled.grids.changed.length).toBeGreaterThan(0);
   });
 
   it('keeps the newer street when an older load finishes last', async () => {
-    const api = createDataApi();
+    const api = apiOn(new IDBFactory());
     // The older load brings a usable layer (communities, no grids), but arrives last.
     const communities = readFileSync(`${DATA}communities.geojson`, 'utf8');
     let release: () => void = () => undefined;
@@ -68,6 +174,12 @@ describe('the data API', () => {
     await api.load(sample, () => undefined, DEFAULT_SETTINGS);
     release();
     expect((await older).report.grids).toHaveLength(0);
-    expect(api.updateGrids([]).grids).toHaveLength(46);
+    const compared = await api.compare(null);
+    if (!compared.ok) throw new Error('compare failed');
+    expect(compared.value.comparison.street.grids).toEqual({
+      before: 46,
+      after: 46,
+      difference: 0,
+    });
   });
 });

@@ -30,10 +30,12 @@ export interface AnalysisInput {
 }
 
 /**
- * One grid edit: `grid` replaces the grid with `gridId` (or adds it when the id is new, at the
- * end of the grid order); null removes it.
+ * One grid edit: `grid` replaces the grid with `gridId` (or adds it when the id is new); null
+ * removes it. `rank` places the grid in the grid order; without it a present grid keeps its rank,
+ * a removed grid coming back gets the rank it had and a new id goes after every rank seen.
  */
 export interface GridChange {
   gridId: string;
   grid: GridFeature | null;
+  rank?: number;
 }

@@ -6,6 +6,7 @@
  */
 import type { Problem } from '../../domain/problems.ts';
 import type { GridSettings } from '../../domain/settings.ts';
+import { markdownTable as table } from '../markdown-table.ts';
 import { formatArea, formatNumber, formatShare, type ReportLang } from './number-format.ts';
 import { groupProblems } from './problem-groups.ts';
 import { problemKindLabel, problemText, type ProblemTextOptions } from './problem-text.ts';
@@ -287,16 +288,4 @@ function colon(lang: ReportLang): string {
 
 function count(lang: ReportLang, value: number): string {
   return lang === 'zh' ? `（${formatNumber(value, lang)}）` : ` (${formatNumber(value, lang)})`;
-}
-
-/** A Markdown table; cells have their pipes escaped, numeric columns align right. */
-function table(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  numeric: (column: number) => boolean,
-): string[] {
-  const row = (cells: readonly string[]) =>
-    `| ${cells.map((c) => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`;
-  const rule = `|${header.map((_, i) => (numeric(i) ? '---:' : '---')).join('|')}|`;
-  return [row(header), rule, ...rows.map(row)];
 }

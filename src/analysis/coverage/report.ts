@@ -93,7 +93,7 @@ export interface GridWorkload {
 export interface CommunityCoverage {
   communityId: string;
   areaM2: number;
-  /** Grids whose communityId is this community, in input order. */
+  /** Grids whose communityId is this community, in grid order. */
   gridIds: string[];
   /** Σ over the community's grids of the grid area inside the community. */
   gridAreaInsideM2: number;
@@ -173,17 +173,79 @@ export interface CoverageProblem {
   geometry: Polygon | MultiPolygon | null;
 }
 
+/** The street's figures: its grids' totals, its communities' areas, its building problems. */
+export interface StreetTotals extends WorkloadTotals {
+  gapAreaM2: number;
+  overlapAreaM2: number;
+  outsideAreaM2: number;
+  unassignedBuildings: number;
+  splitBuildings: number;
+}
+
+/**
+ * The report. Grids come in grid order (by rank); communities in input order; problems first by
+ * community (geometry), then by building (unassigned, split) in input order, then by grid
+ * (workload) in grid order.
+ */
 export interface CoverageReport {
   assignments: BuildingAssignment[];
   grids: GridWorkload[];
   communities: CommunityCoverage[];
   facilities: FacilityTypeCoverage[];
-  street: WorkloadTotals & {
-    gapAreaM2: number;
-    overlapAreaM2: number;
-    outsideAreaM2: number;
-    unassignedBuildings: number;
-    splitBuildings: number;
-  };
+  street: StreetTotals;
   problems: CoverageProblem[];
+}
+
+/**
+ * The report as the UI keeps it: without `assignments` (one object per building), which the UI
+ * never reads whole and which would only make every report slower to cross from the worker.
+ */
+export type UiReport = Omit<CoverageReport, 'assignments'>;
+
+/** A building's new problem and where it goes among the building problems of the report. */
+export interface PlacedBuildingProblem {
+  problem: CoverageProblem;
+  /** The id of the building problem that follows it in the report; null when it is the last. */
+  nextId: string | null;
+}
+
+/**
+ * The problems an edit recomputed. Every problem belongs to one scope: a community (gap, overlap,
+ * outside, non-contiguous, invalid ring, unchecked, sliver), a building (unassigned, split) or a
+ * grid (band, resident limit, no workers). A receiver drops the old problems of the touched
+ * scopes and puts in the new ones.
+ */
+export interface ProblemsDelta {
+  /** Communities whose geometry was re-checked. */
+  communityIds: string[];
+  /** Buildings whose assignment changed. */
+  buildingIds: string[];
+  /** Grids whose workload was recomputed, and grids removed. */
+  gridIds: string[];
+  /** The problems of those communities, in report order. */
+  communityProblems: CoverageProblem[];
+  /** The problems of those buildings (none for a building now inside one grid), in report order. */
+  buildingProblems: PlacedBuildingProblem[];
+  /** The workload problems of those grids, in report order. */
+  gridProblems: CoverageProblem[];
+}
+
+/**
+ * What a grid edit changed in the report: only the parts it touched, so its size follows the
+ * edit, not the street. `applyReportDelta` turns the previous report and a delta into the new
+ * report. Plain data (structured-clone safe).
+ */
+export interface ReportDelta {
+  /** Workloads of the grids that changed or were added, in grid order. */
+  grids: GridWorkload[];
+  /** Grids that were present before the edit and are not after it. */
+  removedGridIds: string[];
+  /** Every grid id in grid order, when grids were added, removed or re-ranked; else null. */
+  gridOrder: string[] | null;
+  /** Coverage of the communities that changed, in report order. */
+  communities: CommunityCoverage[];
+  /** The buildings whose assignment changed (new grid, status or shares), in input order. */
+  assignments: BuildingAssignment[];
+  problems: ProblemsDelta;
+  street: StreetTotals;
 }
