@@ -2,7 +2,8 @@
  * `npm run bench [-- --scale street|district|beijing ...] [-- --profile]`: generates each scale
  * in memory and runs it in its own node process (so peak memory is per scale), then prints one
  * Markdown table with the targets. With --profile each scale writes CPU profiles of the engine to
- * .bench/ and prints the functions with the most self time instead.
+ * .bench/ and prints the functions with the most self time instead. `npm run bench -- --editing`
+ * runs the editing benchmark (editing-run.ts) instead.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -12,9 +13,14 @@ import { SCALE_NAMES, scaleByName } from './scales.ts';
 import { benchTable } from './table.ts';
 
 const CHILD = fileURLToPath(new URL('./scale-run.ts', import.meta.url));
+const EDITING = fileURLToPath(new URL('./editing-run.ts', import.meta.url));
 const NODE_FLAGS = ['--max-old-space-size=6144', '--expose-gc', '--import', 'tsx'];
 
 const args = process.argv.slice(2);
+if (args.includes('--editing')) {
+  const child = spawnSync(process.execPath, [...NODE_FLAGS, EDITING], { stdio: 'inherit' });
+  process.exit(child.status ?? 1);
+}
 const profile = args.includes('--profile');
 const asked = args.flatMap((arg, k) => (args[k - 1] === '--scale' ? arg.split(',') : []));
 const scales = (asked.length ? asked : [...SCALE_NAMES]).map((name) => scaleByName(name).name);

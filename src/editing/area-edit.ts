@@ -4,9 +4,9 @@
  * and the last step of every such edit: the community's grids put through the topology clean-up
  * (so vertices the clipper made are shared by every grid they lie on) and turned into a patch.
  */
+import { NUMERIC_ZERO_M2 } from '../analysis/coverage/coverage.ts';
 import type { GridFeature } from '../domain/types.ts';
 import { areaOf, geometryOfAreas, type Polygons } from './polygon-ops.ts';
-import { NUMERIC_ZERO_M2 } from '../analysis/coverage/coverage.ts';
 import {
   patchFrom,
   planGrids,

@@ -33,7 +33,13 @@ export function applyCommand(plan: Plan, ctx: EditContext, command: EditCommand)
     case 'draw':
       return drawGrid(plan, ctx, command.ring);
     case 'reassign':
-      return reassignBuildings(plan, ctx, command.buildingIds, command.targetGridId);
+      return reassignBuildings(
+        plan,
+        ctx,
+        command.buildingIds,
+        command.targetGridId,
+        command.area ? { area: command.area } : {},
+      );
     case 'delete':
       return deleteGrid(plan, ctx, command.gridId, command.neighbourId);
     case 'attributes':

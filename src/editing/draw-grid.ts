@@ -4,7 +4,7 @@
  * that community gives up the drawn area, so the plan still tiles the community.
  */
 import type { Position } from 'geojson';
-import { bboxOf } from '../analysis/coverage/prepared.ts';
+import { bboxOf, polygonsOf } from '../analysis/coverage/prepared.ts';
 import { boxesMeet } from '../analysis/coverage/spatial-index.ts';
 import type { CommunityFeature, GridFeature } from '../domain/types.ts';
 import {
@@ -23,7 +23,6 @@ import {
   bboxOfAreas,
   geometryOfAreas,
   intersectAreas,
-  polygonsOfGeometry,
   subtractAreas,
   unionAreas,
   type Polygons,
@@ -53,7 +52,7 @@ function partsByCommunity(
   const parts = [];
   for (const community of ctx.communities.values()) {
     if (!boxesMeet(box, bboxOf(community.geometry))) continue;
-    const part = intersectAreas(drawn, polygonsOfGeometry(community.geometry));
+    const part = intersectAreas(drawn, polygonsOf(community.geometry));
     if (part.length > 0) parts.push({ community, part, areaM2: areaOf(part) });
   }
   return parts.sort((a, b) => b.areaM2 - a.areaM2);
@@ -87,7 +86,7 @@ export function drawGrid(plan: Plan, ctx: EditContext, ring: readonly Position[]
   if (ownProblem) return { ok: false, problem: ownProblem };
   const changed: GridFeature[] = [];
   for (const grid of communityGrids(plan, communityId)) {
-    const before = polygonsOfGeometry(grid.geometry);
+    const before = polygonsOf(grid.geometry);
     if (!areasMayMeet(before, main.part)) continue;
     const after = subtractAreas(before, [main.part]);
     if (!areaChanged(before, after)) continue;

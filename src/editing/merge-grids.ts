@@ -6,7 +6,8 @@
 import type { GridFeature, GridProperties } from '../domain/types.ts';
 import { finishCommunityEdit, gridWithArea, piecesProblem, refuse } from './area-edit.ts';
 import type { EditContext, EditProblemCode, EditResult, Plan } from './plan.ts';
-import { ADJACENCY_MIN_M, polygonsOfGeometry, sharedBoundaryM, unionAreas } from './polygon-ops.ts';
+import { polygonsOf } from '../analysis/coverage/prepared.ts';
+import { ADJACENCY_MIN_M, sharedBoundaryM, unionAreas } from './polygon-ops.ts';
 
 /** How an absorbing edit refuses grids that share no boundary, and what the keeper becomes. */
 export interface AbsorbRules {
@@ -39,8 +40,8 @@ export function absorbGrid(
   if (keeperId === absorbedId) return refuse(rules.notAdjacent, pair);
   const communityId = keeper.properties.communityId;
   if (absorbed.properties.communityId !== communityId) return refuse('merge-other-community', pair);
-  const keeperArea = polygonsOfGeometry(keeper.geometry);
-  const absorbedArea = polygonsOfGeometry(absorbed.geometry);
+  const keeperArea = polygonsOf(keeper.geometry);
+  const absorbedArea = polygonsOf(absorbed.geometry);
   const united = unionAreas([keeperArea, absorbedArea]);
   if (sharedBoundaryM(keeperArea, absorbedArea, united) <= ADJACENCY_MIN_M)
     return refuse(rules.notAdjacent, pair);

@@ -116,7 +116,8 @@ export type EditCommand =
   /** The merged grid keeps the first grid's id, properties and rank (workers are summed). */
   | { op: 'merge'; gridIds: [string, string] }
   | { op: 'draw'; ring: Position[] }
-  | { op: 'reassign'; buildingIds: string[]; targetGridId: string }
+  /** `area`: the rings of the painted polygon (brush stroke, box or lasso), moved with them. */
+  | { op: 'reassign'; buildingIds: string[]; targetGridId: string; area?: Position[][] }
   | { op: 'delete'; gridId: string; neighbourId: string }
   | { op: 'attributes'; gridId: string; attributes: GridAttributes }
   | { op: 'renumber'; communityId: string };

@@ -5,9 +5,15 @@
  * or in pieces — the target included, when a building does not touch it — is refused before
  * anything is applied.
  */
-import { flatPolygons, prepareBuilding, prepareGrid } from '../analysis/coverage/prepared.ts';
+import {
+  flatPolygons,
+  polygonsOf,
+  prepareBuilding,
+  prepareGrid,
+} from '../analysis/coverage/prepared.ts';
 import { assignBuilding } from '../analysis/coverage/assignment.ts';
 import { boundaryMeetsBox, type FlatPolygon } from '../analysis/coverage/clip-area.ts';
+import type { Position } from 'geojson';
 import type { CommunityFeature, GridFeature } from '../domain/types.ts';
 import {
   areaChanged,
@@ -23,7 +29,6 @@ import {
   areasMayMeet,
   bboxOfAreas,
   intersectAreas,
-  polygonsOfGeometry,
   subtractAreas,
   unionAreas,
   type Polygons,
@@ -46,7 +51,7 @@ function buildingRegion(
 ): Polygons {
   const region = grown.length > 1 ? unionAreas(grown.map((polygon) => [polygon])) : grown;
   if (!community || !boundaryMeetsBox(border, bboxOfAreas(region))) return region;
-  return intersectAreas(region, polygonsOfGeometry(community.geometry));
+  return intersectAreas(region, polygonsOf(community.geometry));
 }
 
 /**
@@ -55,7 +60,8 @@ function buildingRegion(
  * and joins the target. Buildings already wholly in the target, and ids not among the buildings,
  * are skipped. Refused with 'grid-not-found', 'building-other-community' (`buildingId`,
  * `gridId`), 'nothing-to-move', and 'would-split-grid' (`gridId`, `pieces`) or 'would-empty-grid'
- * (`gridId`) for the first grid — the target first — that the move would break.
+ * (`gridId`) for the first grid — the target first — that the move would break. `options.area`
+ * (the polygon a brush stroke, box or lasso painted) moves with the buildings.
  * @example
  * const result = reassignBuildings(plan, ctx, ['B12', 'B13'], '110106090001004');
  * if (result.ok) plan = applyPatch(plan, result.patch);
@@ -65,7 +71,7 @@ export function reassignBuildings(
   ctx: EditContext,
   buildingIds: readonly string[],
   targetGridId: string,
-  options: { marginM?: number } = {},
+  options: { marginM?: number; area?: readonly Position[][] } = {},
 ): EditResult {
   const target = plan.grids.get(targetGridId)?.grid;
   if (!target) return refuse('grid-not-found', { gridId: targetGridId });
@@ -88,14 +94,18 @@ export function reassignBuildings(
     if (region.length > 0) regions.push(region);
   }
   if (regions.length === 0) return refuse('nothing-to-move', { gridId: targetGridId });
+  // The painted area itself (a brush stroke, box or lasso) moves too, so a stroke from the target
+  // carries the ground between the buildings with them and the target stays one piece.
+  if (options.area && community)
+    regions.push(intersectAreas([options.area as Position[][]], polygonsOf(community.geometry)));
 
-  const targetArea = unionAreas([polygonsOfGeometry(target.geometry), ...regions]);
+  const targetArea = unionAreas([polygonsOf(target.geometry), ...regions]);
   const targetProblem = piecesProblem(targetGridId, targetArea);
   if (targetProblem) return { ok: false, problem: targetProblem };
   const changed: GridFeature[] = [gridWithArea(target, targetArea)];
   for (const grid of communityGrids(plan, communityId)) {
     if (grid === target) continue;
-    const before = polygonsOfGeometry(grid.geometry);
+    const before = polygonsOf(grid.geometry);
     const cuts = regions.filter((region) => areasMayMeet(before, region));
     if (cuts.length === 0) continue;
     const after = subtractAreas(before, cuts);

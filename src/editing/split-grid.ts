@@ -6,7 +6,7 @@
  * the workload check flags it for staffing.
  */
 import type { BBox, Position } from 'geojson';
-import { flatPolygons } from '../analysis/coverage/prepared.ts';
+import { flatPolygons, polygonsOf } from '../analysis/coverage/prepared.ts';
 import { flatContains } from '../analysis/coverage/clip-area.ts';
 import type { GridFeature, GridProperties } from '../domain/types.ts';
 import { finishCommunityEdit, gridWithArea, refuse } from './area-edit.ts';
@@ -16,7 +16,6 @@ import {
   areaOf,
   bboxOfAreas,
   intersectAreas,
-  polygonsOfGeometry,
   subtractAreas,
   type Polygons,
 } from './polygon-ops.ts';
@@ -109,7 +108,7 @@ export function splitGrid(
   const flat = flatPolygons(grid.geometry);
   const endInside = [path[0]!, path[path.length - 1]!].some(([x, y]) => flatContains(flat, x!, y!));
   if (endInside) return doesNotCross;
-  const area = polygonsOfGeometry(grid.geometry);
+  const area = polygonsOf(grid.geometry);
   const side = cuttingSide(path, bboxOfAreas([...area, [path]]));
   if (!side) return doesNotCross;
   const left = intersectAreas(area, side);

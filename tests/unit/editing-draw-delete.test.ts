@@ -22,6 +22,7 @@ import {
   communityCoverage,
   OTHER_COMMUNITY_ID,
   twoCommunities,
+  withoutFreeCodes,
 } from './support/area-edits.ts';
 import {
   applied,
@@ -141,6 +142,15 @@ describe('drawGrid', () => {
         code: 'draw-crosses-communities',
         params: { communityId: COMMUNITY_ID, otherCommunityId: OTHER_COMMUNITY_ID },
       },
+    });
+  });
+
+  it('refuses when the community has no free code left', () => {
+    const fixture = withoutFreeCodes(latticeFixture());
+    const ring = cellRectangle(LATTICE_SPEC, [0.6, 0.2], [1.3, 0.6]);
+    expect(drawGrid(fixture.plan, fixture.ctx, ring)).toEqual({
+      ok: false,
+      problem: { code: 'no-free-code', params: { communityId: COMMUNITY_ID } },
     });
   });
 

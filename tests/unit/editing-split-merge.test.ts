@@ -22,6 +22,7 @@ import {
   communityCoverage,
   OTHER_COMMUNITY_ID,
   twoCommunities,
+  withoutFreeCodes,
 } from './support/area-edits.ts';
 import {
   applied,
@@ -30,7 +31,7 @@ import {
   planAreaM2,
   type EditFixture,
 } from './support/edit-plan.ts';
-import { gridId } from './support/lattice.ts';
+import { COMMUNITY_ID, gridId } from './support/lattice.ts';
 
 const AREA_TOLERANCE_M2 = 1;
 
@@ -154,6 +155,14 @@ describe('splitGrid', () => {
     expect(splitGrid(fixture.plan, fixture.ctx, gridId(0), zigzag)).toEqual({
       ok: false,
       problem: { code: 'split-into-many', params: { gridId: gridId(0), pieces: 3 } },
+    });
+  });
+
+  it('refuses when the community has no free code left', () => {
+    const fixture = withoutFreeCodes(latticeFixture());
+    expect(splitGrid(fixture.plan, fixture.ctx, gridId(0), line)).toEqual({
+      ok: false,
+      problem: { code: 'no-free-code', params: { communityId: COMMUNITY_ID } },
     });
   });
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Polygon } from 'geojson';
-import * as polyclip from 'polyclip-ts';
+import polygonClipping, { type Geom } from 'polygon-clipping';
 import { describe, expect, it } from 'vitest';
 import { CoverageEngine, inputFromLoad } from '../../src/analysis/coverage/engine.ts';
 import type { BuildingAssignment, GridWorkload } from '../../src/analysis/coverage/report.ts';
@@ -205,9 +205,9 @@ describe('comparePlans on the sample street: two grids merged', () => {
   const baseline = engine.report();
 
   const [first, second] = input.grids.filter((g) => g.properties.communityId === C1);
-  const merged = polyclip.union(
-    (first!.geometry as Polygon).coordinates as polyclip.Geom,
-    (second!.geometry as Polygon).coordinates as polyclip.Geom,
+  const merged = polygonClipping.union(
+    (first!.geometry as Polygon).coordinates as Geom,
+    (second!.geometry as Polygon).coordinates as Geom,
   );
   const mergedGrid: GridFeature = {
     ...first!,

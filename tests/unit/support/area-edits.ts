@@ -115,3 +115,21 @@ export function communityCoverage(
 export function undoAll(plan: Plan, patches: readonly EditPatch[]): Plan {
   return [...patches].reverse().reduce((p, patch) => applyPatch(p, invertPatch(patch)), plan);
 }
+
+/**
+ * The fixture with every other sequence number of its community taken (007–999), by grids filed
+ * under another community so they stay out of the way: no free code is left.
+ */
+export function withoutFreeCodes(fixture: EditFixture): EditFixture {
+  const template = fixture.grids[0]!;
+  const fillers = Array.from({ length: 999 - fixture.grids.length }, (_, k): GridFeature => ({
+    ...template,
+    properties: {
+      ...template.properties,
+      id: `${COMMUNITY_ID}${String(fixture.grids.length + k + 1).padStart(3, '0')}`,
+      communityId: OTHER_COMMUNITY_ID,
+    },
+  }));
+  const grids = deepFreeze([...fixture.grids, ...fillers]);
+  return { ...fixture, grids, plan: planFromGrids(grids) };
+}
