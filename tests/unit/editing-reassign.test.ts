@@ -143,6 +143,32 @@ describe('reassignBuildings', () => {
     });
   });
 
+  it('moves the painted area with the buildings, so a stroke from the target keeps it whole', () => {
+    const fixture = fixtureWith(1);
+    // B1 lies 7 m inside 001; a brush stroke from grid 002 across the boundary to it.
+    const stroke = cellRectangle(LATTICE_SPEC, [0.84, 0.58], [1.1, 0.67]);
+    const result = reassignBuildings(fixture.plan, fixture.ctx, ['B1'], gridId(1), {
+      area: [stroke],
+    });
+    const plan = applied(fixture.plan, result);
+    expect(assignmentOf(plan, fixture, 'B1')).toMatchObject({
+      gridId: gridId(1),
+      status: 'inside',
+    });
+    expect(polygonsOf(gridOf(plan, gridId(1)).geometry)).toHaveLength(1);
+    expect(polygonsOf(gridOf(plan, gridId(0)).geometry)).toHaveLength(1);
+    // The target gained the stroke's part in 001 and the grown footprint, 001 lost as much.
+    const gained =
+      geometryAreaM2(gridOf(plan, gridId(1)).geometry) -
+      geometryAreaM2(gridOf(fixture.plan, gridId(1)).geometry);
+    const lost =
+      geometryAreaM2(gridOf(fixture.plan, gridId(0)).geometry) -
+      geometryAreaM2(gridOf(plan, gridId(0)).geometry);
+    expect(gained).toBeGreaterThan(0);
+    expect(gained).toBeCloseTo(lost, 3);
+    expect(communityCoverage(plan, fixture)).toMatchObject({ gapAreaM2: 0, overlapAreaM2: 0 });
+  });
+
   it('refuses a move that would cut another grid in two', () => {
     const fixture = fixtureWith(3);
     expect(reassignBuildings(fixture.plan, fixture.ctx, ['B3'], gridId(1))).toEqual({

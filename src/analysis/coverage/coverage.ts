@@ -57,12 +57,14 @@ function addBoundary(rings: readonly Position[][], weight: number, edges: number
   });
 }
 
-/** Whether the grids' boundary edges cancel exactly against the community's border. */
-export function edgesMatch(community: CommunityFeature, grids: readonly PreparedGrid[]): boolean {
+/** Whether these boundary edges cancel exactly, run by run. */
+function boundariesCancel(
+  gridPolygons: readonly Position[][][],
+  communityPolygons: readonly Position[][][],
+): boolean {
   const edges: number[] = [];
-  for (const grid of grids)
-    for (const rings of polygonsOf(grid.feature.geometry)) addBoundary(rings, 1, edges);
-  for (const rings of polygonsOf(community.geometry)) addBoundary(rings, -1, edges);
+  for (const rings of gridPolygons) addBoundary(rings, 1, edges);
+  for (const rings of communityPolygons) addBoundary(rings, -1, edges);
   const count = edges.length / 5;
   const order = Array.from({ length: count }, (_, i) => i * 5);
   const compare = (a: number, b: number): number =>
@@ -82,6 +84,81 @@ export function edgesMatch(community: CommunityFeature, grids: readonly Prepared
     }
   }
   return true;
+}
+
+/** A position lies on segment a–b (within a relative tolerance), strictly between its ends. */
+function liesOn(p: Position, a: Position, b: Position): boolean {
+  const [px, py] = p as [number, number];
+  const [ax, ay] = a as [number, number];
+  const [bx, by] = b as [number, number];
+  const dx = bx - ax;
+  const dy = by - ay;
+  const length2 = dx * dx + dy * dy;
+  const t = ((px - ax) * dx + (py - ay) * dy) / length2;
+  if (!(t > 0 && t < 1)) return false;
+  const cross = (px - ax) * dy - (py - ay) * dx;
+  return (cross * cross) / length2 <= COLLINEAR_TOLERANCE_DEG ** 2;
+}
+
+/** Grid vertices this close (degrees, about 0.1 mm) to a border edge lie on it. */
+const COLLINEAR_TOLERANCE_DEG = 1e-9;
+
+/**
+ * The community's rings with every grid vertex that lies on a border edge inserted into it, so
+ * a grid edge that runs along part of a border edge (a split or a painted area that reaches the
+ * border) meets the matching part of the border.
+ */
+function borderRefinedBy(
+  communityPolygons: readonly Position[][][],
+  gridPolygons: readonly Position[][][],
+): Position[][][] {
+  const vertices = gridPolygons.flat(2).sort((a, b) => a[0]! - b[0]!);
+  const firstAtOrAfter = (x: number): number => {
+    let lo = 0;
+    let hi = vertices.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (vertices[mid]![0]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return communityPolygons.map((rings) =>
+    rings.map((ring) => {
+      const refined: Position[] = [ring[0]!];
+      for (let i = 1; i < ring.length; i++) {
+        const a = ring[i - 1]!;
+        const b = ring[i]!;
+        const west = Math.min(a[0]!, b[0]!) - COLLINEAR_TOLERANCE_DEG;
+        const east = Math.max(a[0]!, b[0]!) + COLLINEAR_TOLERANCE_DEG;
+        const on: Position[] = [];
+        for (let k = firstAtOrAfter(west); k < vertices.length && vertices[k]![0]! <= east; k++)
+          if (liesOn(vertices[k]!, a, b)) on.push(vertices[k]!);
+        const along = (p: Position) =>
+          (p[0]! - a[0]!) * (b[0]! - a[0]!) + (p[1]! - a[1]!) * (b[1]! - a[1]!);
+        on.sort((p, q) => along(p) - along(q));
+        for (const p of on) {
+          const last = refined[refined.length - 1]!;
+          if (last[0] !== p[0] || last[1] !== p[1]) refined.push(p);
+        }
+        refined.push(b);
+      }
+      return refined;
+    }),
+  );
+}
+
+/**
+ * Whether the grids' boundary edges cancel exactly against the community's border, also where a
+ * grid vertex splits a border edge the border itself does not split.
+ */
+export function edgesMatch(community: CommunityFeature, grids: readonly PreparedGrid[]): boolean {
+  const gridPolygons = grids.flatMap((grid) => polygonsOf(grid.feature.geometry));
+  const communityPolygons = polygonsOf(community.geometry);
+  return (
+    boundariesCancel(gridPolygons, communityPolygons) ||
+    boundariesCancel(gridPolygons, borderRefinedBy(communityPolygons, gridPolygons))
+  );
 }
 
 /** The polygons of a clipping result as pieces, residue dropped. */

@@ -58,6 +58,7 @@ export class ExactSum {
       const x = hi + y;
       if (y === x - hi) hi = x;
     }
-    return hi;
+    // A sum that cancels to zero is +0 whatever the order, never −0.
+    return hi === 0 ? 0 : hi;
   }
 }
