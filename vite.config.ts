@@ -5,6 +5,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   plugins: [svelte()],
   base: './',
+  // Static assets (the favicon) are copied into the build as they are.
+  publicDir: 'public',
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

@@ -5,6 +5,7 @@
  * are batched into one `setProps`.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Layer } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { HEATMAP_COLORS } from './palette.ts';
 import { HEATMAP_BEFORE_LAYER } from './style.ts';
@@ -17,6 +18,14 @@ export interface HeatmapState {
   opacity: number;
 }
 
+/** The heatmap as deck.gl holds it: its point count, visibility and first and last positions. */
+export interface DrawnHeatmap {
+  points: number;
+  visible: boolean;
+  first: number[] | null;
+  last: number[] | null;
+}
+
 export class WorkOrderHeatmap {
   #map: MapLibreMap;
   #overlay: Promise<MapLibreOverlay> | null = null;
@@ -24,6 +33,8 @@ export class WorkOrderHeatmap {
   /** deck.gl compares `data` by reference: one object per points array, so a slider move or a
    * visibility change never recomputes the positions. */
   #data: { length: number } = { length: 0 };
+  /** The layer last handed to deck.gl; once drawn, it knows deck.gl's layer manager. */
+  #layer: Layer | null = null;
 
   constructor(map: MapLibreMap) {
     this.#map = map;
@@ -49,41 +60,54 @@ export class WorkOrderHeatmap {
     await this.#render(await this.#overlay);
   }
 
-  /** The number of points the heatmap layer currently draws. */
-  get pointCount(): number {
-    return this.#state.points.length / 2;
-  }
-
-  get visible(): boolean {
-    return this.#state.visible;
+  /**
+   * What deck.gl's layer manager holds for the heatmap layer (read from the live layer's props,
+   * not from this object's state), or null before deck.gl has taken the layer in.
+   */
+  drawnLayer(): DrawnHeatmap | null {
+    const manager = this.#layer?.context?.layerManager;
+    const live = manager
+      ?.getLayers({ layerIds: [HEATMAP_LAYER_ID] })
+      .find((layer) => layer.id === HEATMAP_LAYER_ID);
+    if (!live) return null;
+    const props = live.props as unknown as {
+      data: { length: number };
+      visible: boolean;
+      getPosition: (object: unknown, info: { index: number }) => number[];
+    };
+    const points = props.data.length;
+    const at = (index: number) => [...props.getPosition(null, { index })];
+    return {
+      points,
+      visible: props.visible,
+      first: points > 0 ? at(0) : null,
+      last: points > 0 ? at(points - 1) : null,
+    };
   }
 
   async #render(overlay: MapLibreOverlay): Promise<void> {
     const { HeatmapLayer } = await import('@deck.gl/aggregation-layers');
     const { points, visible, opacity } = this.#state;
-    overlay.setProps({
-      layers: [
-        new HeatmapLayer<number, { beforeId: string }>({
-          id: HEATMAP_LAYER_ID,
-          // Read by MapLibreOverlay in interleaved mode to slot the layer into MapLibre's stack.
-          beforeId: HEATMAP_BEFORE_LAYER,
-          data: this.#data as unknown as number[],
-          getPosition: (_: unknown, { index }: { index: number }) => [
-            points[index * 2]!,
-            points[index * 2 + 1]!,
-          ],
-          getWeight: 1,
-          radiusPixels: 22,
-          intensity: 1,
-          threshold: 0.12,
-          colorRange: HEATMAP_COLORS,
-          visible,
-          opacity,
-          pickable: false,
-          updateTriggers: { getPosition: points },
-        }),
+    this.#layer = new HeatmapLayer<number, { beforeId: string }>({
+      id: HEATMAP_LAYER_ID,
+      // Read by MapLibreOverlay in interleaved mode to slot the layer into MapLibre's stack.
+      beforeId: HEATMAP_BEFORE_LAYER,
+      data: this.#data as unknown as number[],
+      getPosition: (_: unknown, { index }: { index: number }) => [
+        points[index * 2]!,
+        points[index * 2 + 1]!,
       ],
+      getWeight: 1,
+      radiusPixels: 22,
+      intensity: 1,
+      threshold: 0.12,
+      colorRange: HEATMAP_COLORS,
+      visible,
+      opacity,
+      pickable: false,
+      updateTriggers: { getPosition: points },
     });
+    overlay.setProps({ layers: [this.#layer] });
   }
 
   /** Detaches deck.gl from the map (nothing to do if it never attached or failed to). */

@@ -1,29 +1,110 @@
 /**
- * Turns a loaded street into what the map draws: one FeatureCollection per source (grids carry
- * their workload figures as properties so the fill can be coloured by any metric; the coverage
- * problems that have a polygon carry their id and kind) and the work-order positions for the
- * heatmap. It runs on the UI thread, so labels, work-order points and the report come ready-made
- * from the worker; only grids and problems (a few dozen to a few thousand) are touched here.
+ * What the map draws, source by source, from the app state: the layers that stay as loaded
+ * (basemap, street, communities, buildings, facilities, work orders, community labels), built once
+ * per load; and the parts a grid edit changes (the grids with their workload figures, the grid
+ * labels, the coverage problem polygons), built from the plan being edited. Each source gets its
+ * own object, which changes only when its own inputs change, so the map re-sets only those. It
+ * runs on the UI thread: labels, work-order points and the report come ready-made from the worker.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { CoverageProblem, CoverageReport } from '../analysis/coverage/report.ts';
+import type { CoverageProblem, GridWorkload } from '../analysis/coverage/report.ts';
 import type { LabelProperties } from '../analysis/label-points.ts';
 import type { WorkOrderPoints } from '../analysis/work-order-points.ts';
-import type { StreetDataset } from '../domain/types.ts';
-import { COVERAGE_SOURCE_IDS } from './coverage-style.ts';
-import { LABEL_SOURCE_ID, SOURCE_IDS } from './style.ts';
+import type { GridFeature, StreetDataset } from '../domain/types.ts';
+import { LABEL_SOURCE_IDS, SOURCE_IDS } from './style.ts';
 
-export type SourceId =
-  | (typeof SOURCE_IDS)[keyof typeof SOURCE_IDS]
-  | typeof LABEL_SOURCE_ID
-  | typeof COVERAGE_SOURCE_IDS.problems;
+/** The sources whose data changes only with a new load. */
+export const STATIC_SOURCE_IDS = [
+  SOURCE_IDS.basemap,
+  SOURCE_IDS.street,
+  SOURCE_IDS.communities,
+  SOURCE_IDS.buildings,
+  SOURCE_IDS.facilities,
+  SOURCE_IDS.workOrders,
+  LABEL_SOURCE_IDS.communities,
+] as const;
 
-export interface MapData {
-  collections: Record<SourceId, FeatureCollection>;
-  workOrderPositions: Float64Array;
+export type StaticSourceId = (typeof STATIC_SOURCE_IDS)[number];
+
+export type LabelFeature = Feature<Point, LabelProperties>;
+
+const collection = <F extends Feature>(features: F[]): FeatureCollection =>
+  ({ type: 'FeatureCollection', features }) as FeatureCollection;
+
+/**
+ * The label points of one layer ('communities' or 'grids'), in their order.
+ * @example
+ * labelsOf(loaded.labels, 'grids').length; // one per grid
+ */
+export function labelsOf(
+  labels: FeatureCollection<Point, LabelProperties>,
+  layer: LabelProperties['layer'],
+): LabelFeature[] {
+  return labels.features.filter((f) => f.properties.layer === layer);
 }
 
-const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+/**
+ * The data of the sources that stay as loaded; missing layers become empty collections.
+ * @example
+ * const sources = staticCollections(loaded.dataset, loaded.labels, loaded.workOrderPoints);
+ * sources.buildings.features.length; // the loaded buildings
+ */
+export function staticCollections(
+  dataset: Partial<StreetDataset>,
+  labels: FeatureCollection<Point, LabelProperties>,
+  workOrders: WorkOrderPoints,
+): Record<StaticSourceId, FeatureCollection> {
+  const layer = (kind: keyof StreetDataset): FeatureCollection =>
+    (dataset[kind] as FeatureCollection | undefined) ?? collection([]);
+  return {
+    [SOURCE_IDS.basemap]: layer('basemap'),
+    [SOURCE_IDS.street]: layer('street'),
+    [SOURCE_IDS.communities]: layer('communities'),
+    [SOURCE_IDS.buildings]: layer('buildings'),
+    [SOURCE_IDS.facilities]: layer('facilities'),
+    [SOURCE_IDS.workOrders]: workOrders.features,
+    [LABEL_SOURCE_IDS.communities]: collection(labelsOf(labels, 'communities')),
+  };
+}
+
+/**
+ * A builder of the grids source: each grid with its workload figures as properties, so the fill
+ * can be coloured by any metric. It remembers the feature it made for each grid and workload and
+ * gives the same object back while neither changed, so a diff against the previous collection
+ * finds exactly the grids an edit touched.
+ * @example
+ * const gridCollection = createGridCollection();
+ * const before = gridCollection(grids, report.grids);
+ * gridCollection(grids, report.grids).features[0] === before.features[0]; // true
+ */
+export function createGridCollection(): (
+  grids: readonly GridFeature[],
+  workloads: readonly GridWorkload[],
+) => FeatureCollection {
+  const made = new WeakMap<GridFeature, { workload: GridWorkload | undefined; feature: Feature }>();
+  return (grids, workloads) => {
+    const workloadById = new Map(workloads.map((w) => [w.gridId, w]));
+    return collection(
+      grids.map((grid) => {
+        const workload = workloadById.get(grid.properties.id);
+        const known = made.get(grid);
+        if (known && known.workload === workload) return known.feature;
+        const feature: Feature = { ...grid, properties: { ...grid.properties, ...workload } };
+        made.set(grid, { workload, feature });
+        return feature;
+      }),
+    );
+  };
+}
+
+/**
+ * The grid label points as a source's data.
+ * @example
+ * gridLabelCollection(plan.gridLabels).features.length; // one per grid
+ */
+export function gridLabelCollection(labels: readonly LabelFeature[]): FeatureCollection {
+  return collection([...labels]);
+}
 
 /**
  * The problems that have a polygon (gaps, overlaps, parts outside the community, slivers) as
@@ -32,9 +113,8 @@ const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [
  * problemFeatures(report.problems).features.map((f) => f.properties.kind); // ['gap', 'overlap', …]
  */
 export function problemFeatures(problems: readonly CoverageProblem[]): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: problems.flatMap((p): Feature[] =>
+  return collection(
+    problems.flatMap((p): Feature[] =>
       p.geometry
         ? [
             {
@@ -45,40 +125,5 @@ export function problemFeatures(problems: readonly CoverageProblem[]): FeatureCo
           ]
         : [],
     ),
-  };
-}
-
-/**
- * The map's sources for a loaded street; missing layers become empty collections.
- * @example
- * const { collections } = toMapData(loaded.dataset, loaded.report, loaded.labels, loaded.workOrderPoints);
- */
-export function toMapData(
-  dataset: Partial<StreetDataset>,
-  report: Pick<CoverageReport, 'grids' | 'problems'>,
-  labels: FeatureCollection<Point, LabelProperties>,
-  workOrders: WorkOrderPoints,
-): MapData {
-  const workloadById = new Map(report.grids.map((g) => [g.gridId, g]));
-  const grids: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: (dataset.grids?.features ?? []).map((grid) => ({
-      ...grid,
-      properties: { ...grid.properties, ...workloadById.get(grid.properties.id) },
-    })),
-  };
-  return {
-    collections: {
-      [LABEL_SOURCE_ID]: labels,
-      [SOURCE_IDS.basemap]: dataset.basemap ?? empty(),
-      [SOURCE_IDS.street]: dataset.street ?? empty(),
-      [SOURCE_IDS.communities]: dataset.communities ?? empty(),
-      [SOURCE_IDS.grids]: grids,
-      [SOURCE_IDS.buildings]: dataset.buildings ?? empty(),
-      [SOURCE_IDS.facilities]: dataset.facilities ?? empty(),
-      [SOURCE_IDS.workOrders]: workOrders.features,
-      [COVERAGE_SOURCE_IDS.problems]: problemFeatures(report.problems),
-    } as Record<SourceId, FeatureCollection>,
-    workOrderPositions: workOrders.positions,
-  };
+  );
 }

@@ -62,3 +62,18 @@ export const HEATMAP_COLORS: [number, number, number][] = [
   [240, 59, 32],
   [189, 0, 38],
 ];
+
+/** The grid being edited, its vertex handles and the line or area being drawn. */
+export const EDIT_COLORS = {
+  feature: '#0b7285',
+  vertex: '#ffffff',
+  activeVertex: '#f08c00',
+  sketch: '#e8590c',
+} as const;
+
+/** The comparison overlay: the other plan's differing grid boundaries, and moved buildings. */
+export const COMPARE_COLORS = {
+  other: '#212529',
+  otherHalo: '#ffffff',
+  moved: '#f59f00',
+} as const;

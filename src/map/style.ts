@@ -33,8 +33,14 @@ export const SOURCE_IDS = {
 
 export type LayerGroup = keyof typeof SOURCE_IDS;
 
-/** One label point per community and grid, so a polygon cut by tile edges is labelled once. */
-export const LABEL_SOURCE_ID = 'labels';
+/**
+ * One label point per community and grid, so a polygon cut by tile edges is labelled once. Grid
+ * labels have their own source: a grid edit re-sets only them, never the community labels.
+ */
+export const LABEL_SOURCE_IDS = {
+  communities: 'community-labels',
+  grids: 'grid-labels',
+} as const;
 
 /** The font stack for labels; CJK glyphs are drawn by the browser from these local fonts. */
 export const LABEL_FONT_FAMILY =
@@ -324,8 +330,7 @@ const labelLayers: Spec[] = [
   {
     id: 'grids-label',
     type: 'symbol',
-    source: LABEL_SOURCE_ID,
-    filter: ['==', ['get', 'layer'], 'grids'],
+    source: LABEL_SOURCE_IDS.grids,
     minzoom: 14.5,
     layout: {
       'text-field': ['slice', ['get', 'id'], 12],
@@ -355,8 +360,7 @@ const labelLayers: Spec[] = [
   {
     id: 'communities-label',
     type: 'symbol',
-    source: LABEL_SOURCE_ID,
-    filter: ['==', ['get', 'layer'], 'communities'],
+    source: LABEL_SOURCE_IDS.communities,
     layout: {
       'text-field': ['get', 'name'],
       'text-font': FONT_BOLD,
@@ -389,15 +393,18 @@ const COVERAGE_AFTER: Record<string, readonly LayerSpecification[]> = {
   'street-line': PROBLEM_LAYERS,
 };
 
+/** Every source the style creates (components may add more, such as the edit source). */
+export const STYLE_SOURCE_IDS: readonly string[] = [
+  ...Object.values(SOURCE_IDS),
+  ...Object.values(COVERAGE_SOURCE_IDS),
+  ...Object.values(LABEL_SOURCE_IDS),
+];
+
 /** The complete style, with empty sources that the map fills once data is loaded. */
 export function buildStyle(): StyleSpecification {
   const sources: StyleSpecification['sources'] = {};
-  const ids = [
-    ...Object.values(SOURCE_IDS),
-    ...Object.values(COVERAGE_SOURCE_IDS),
-    LABEL_SOURCE_ID,
-  ];
-  for (const id of ids) sources[id] = { type: 'geojson', data: emptyCollection(), promoteId: 'id' };
+  for (const id of STYLE_SOURCE_IDS)
+    sources[id] = { type: 'geojson', data: emptyCollection(), promoteId: 'id' };
   return {
     version: 8,
     name: 'GridAtlas offline',

@@ -1,74 +1,126 @@
 /**
- * The app's state: the loaded street and its coverage report, the last load's problems, what the
- * layer panel shows, the grid colouring, the current selection, what the map is asked to focus
- * and the facility type whose coverage is shown. Large data is held in `$state.raw` (never deeply
- * reactive); loading goes through the data worker.
+ * The app's state in three parts, with the map data derived from them:
+ * - `loaded`: what the last usable load brought (immutable until the next load);
+ * - `plan`: the plan being edited (its grids, their report, which plan it is);
+ * - `view`: what the user looks at (layers, colouring, selection, focus, tab …).
+ * Loading goes through the data worker and resets the plan to the loaded grids (the baseline).
+ * The properties the panels read (`street`, `coverage`, `selection` …) are kept here as short
+ * ways into the parts. Large data is held in `$state.raw` (never deeply reactive).
  */
 import { bboxOf } from '../analysis/coverage/prepared.ts';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { CoverageProblem, GridWorkload } from '../analysis/coverage/report.ts';
 import { DEFAULT_SETTINGS } from '../domain/settings.ts';
-import type { FacilityType, GridFeature } from '../domain/types.ts';
-import type { Problem, SetAsideFeature } from '../domain/problems.ts';
-import type { LoadResult } from '../io/load-files.ts';
+import type { FacilityType } from '../domain/types.ts';
 import { SAMPLE_FILES } from '../io/sample-street.ts';
-import type { GroupDisplay } from '../map/layer-controls.ts';
 import { gridFocus, problemFocus, type MapFocus } from '../map/map-focus.ts';
-import { toMapData, type MapData } from '../map/map-data.ts';
+import {
+  createGridCollection,
+  gridLabelCollection,
+  labelsOf,
+  problemFeatures,
+  staticCollections,
+} from '../map/map-data.ts';
 import { fillColorExpression, metricClasses, type GridMetric } from '../map/metric-scale.ts';
 import type { Selection } from '../map/selection.ts';
-import type { LayerGroup } from '../map/style.ts';
+import { registerPlanHooks } from '../map/test-hooks.ts';
 import { proxy } from 'comlink';
 import { callDataWorker } from '../workers/data-client.ts';
 import type { FileSource } from '../workers/file-source.ts';
 import type { LoadStage as WorkerStage } from '../workers/data-api.ts';
-import type { LoadedStreet } from '../workers/loaded-street.ts';
+import { LoadedState } from './loaded-state.svelte.ts';
+import { PlanState } from './plan-state.svelte.ts';
+import { ViewState } from './view-state.svelte.ts';
 
-export type LoadStage = WorkerStage | 'drawing';
-
-/** The report of the last load: which files, what was wrong, what was kept aside. */
-export interface LoadReport {
-  files: LoadResult['files'];
-  problems: Problem[];
-  setAside: SetAsideFeature[];
-  /** True when the load brought no usable layer and the previous data stayed. */
-  rejected: boolean;
-}
-
-const initialGroups = (): Record<LayerGroup, GroupDisplay> => ({
-  basemap: { visible: true, opacity: 1 },
-  street: { visible: true, opacity: 1 },
-  communities: { visible: true, opacity: 1 },
-  grids: { visible: true, opacity: 1 },
-  buildings: { visible: true, opacity: 1 },
-  facilities: { visible: true, opacity: 1 },
-  workOrders: { visible: true, opacity: 1 },
-});
+export type { LoadReport, LoadStage } from './loaded-state.svelte.ts';
 
 class AppState {
-  street = $state.raw<LoadedStreet | null>(null);
-  mapData = $state.raw<MapData | null>(null);
-  isSample = $state(false);
-  report = $state.raw<LoadReport | null>(null);
-  loading = $state<{ stage: LoadStage; files: number } | null>(null);
-  loadError = $state<string | null>(null);
-  /** Why the work-order heatmap could not be drawn, if it could not. */
-  heatmapError = $state<string | null>(null);
-  groups = $state(initialGroups());
-  metric = $state<GridMetric>('households');
-  selection = $state<Selection | null>(null);
-  /** What a panel asked the map to fit and outline. */
-  focus = $state.raw<MapFocus | null>(null);
-  /** The coverage problem whose row was clicked last. */
-  activeProblemId = $state<string | null>(null);
-  /** The facility type whose service areas and uncovered buildings the map shows. */
-  serviceType = $state<FacilityType | null>(null);
+  readonly loaded = new LoadedState();
+  readonly plan = new PlanState();
+  readonly view = new ViewState();
   settings = DEFAULT_SETTINGS;
 
-  coverage = $derived(this.street?.report ?? null);
-  classes = $derived(metricClasses(this.metric, this.coverage?.grids ?? [], this.settings));
-  gridFill = $derived(fillColorExpression(this.metric, this.classes));
-  bounds = $derived(this.street?.summary.bounds ?? null);
+  // Short ways into the parts, for the panels.
+  get street() {
+    return this.loaded.street;
+  }
+  get isSample() {
+    return this.loaded.isSample;
+  }
+  get report() {
+    return this.loaded.report;
+  }
+  get loading() {
+    return this.loaded.loading;
+  }
+  get loadError() {
+    return this.loaded.loadError;
+  }
+  get bounds() {
+    return this.loaded.bounds;
+  }
+  /** The coverage and workload report of the plan shown. */
+  get coverage() {
+    return this.plan.report;
+  }
+  get groups() {
+    return this.view.groups;
+  }
+  get metric(): GridMetric {
+    return this.view.metric;
+  }
+  set metric(metric: GridMetric) {
+    this.view.metric = metric;
+  }
+  get selection(): Selection | null {
+    return this.view.selection;
+  }
+  set selection(selection: Selection | null) {
+    this.view.selection = selection;
+  }
+  get focus(): MapFocus | null {
+    return this.view.focus;
+  }
+  get activeProblemId() {
+    return this.view.activeProblemId;
+  }
+  get serviceType(): FacilityType | null {
+    return this.view.serviceType;
+  }
+  set serviceType(type: FacilityType | null) {
+    this.view.serviceType = type;
+  }
+  get heatmapError(): string | null {
+    return this.view.heatmapError;
+  }
+  set heatmapError(reason: string | null) {
+    this.view.heatmapError = reason;
+  }
+
+  classes = $derived(metricClasses(this.view.metric, this.plan.report?.grids ?? [], this.settings));
+  gridFill = $derived(fillColorExpression(this.view.metric, this.classes));
+
+  /** The map sources that change only with a load. */
+  staticSources = $derived.by(() => {
+    const street = this.loaded.street;
+    return street ? staticCollections(street.dataset, street.labels, street.workOrderPoints) : null;
+  });
+  #gridCollection = createGridCollection();
+  /** The grids source: the plan's grids with their workload figures. */
+  gridSource = $derived.by(() =>
+    this.loaded.street
+      ? this.#gridCollection(this.plan.grids, this.plan.report?.grids ?? [])
+      : null,
+  );
+  gridLabelSource = $derived(this.loaded.street ? gridLabelCollection(this.plan.gridLabels) : null);
+  problemSource = $derived(this.plan.report ? problemFeatures(this.plan.report.problems) : null);
+  /** What the map fits and draws once per load: the street's extent and the work orders. */
+  mapLoad = $derived.by(() => {
+    const street = this.loaded.street;
+    return street
+      ? { bounds: street.summary.bounds, workOrderPositions: street.workOrderPoints.positions }
+      : null;
+  });
 
   /** Loads the bundled sample street. */
   loadSample = async (): Promise<void> => {
@@ -93,98 +145,75 @@ class AppState {
     // The newest load wins: an older one that finishes later changes nothing.
     const ticket = ++this.#generation;
     const current = () => ticket === this.#generation;
-    this.loadError = null;
+    const { loaded } = this;
+    loaded.loadError = null;
     const files = sources.length;
     try {
-      this.loading = { stage: 'reading', files };
+      loaded.loading = { stage: 'reading', files };
       // Stage reports travel on their own channel and may arrive after the result: drop those.
       let done = false;
       const onStage = (stage: WorkerStage) => {
-        if (!done && current()) this.loading = { stage, files };
+        if (!done && current()) loaded.loading = { stage, files };
       };
-      const loaded = await callDataWorker((worker) =>
+      const street = await callDataWorker((worker) =>
         worker.load(sources, proxy(onStage), this.settings),
       );
       done = true;
       if (!current()) return;
-      this.report = {
-        files: loaded.files,
-        problems: loaded.problems,
-        setAside: loaded.setAside,
-        rejected: !loaded.usable,
-      };
-      if (loaded.usable) {
-        this.loading = { stage: 'drawing', files };
-        this.selection = null;
-        this.focus = null;
-        this.activeProblemId = null;
-        this.serviceType = null;
-        this.street = loaded;
-        this.isSample = sample;
-        this.mapData = toMapData(
-          loaded.dataset,
-          loaded.report,
-          loaded.labels,
-          loaded.workOrderPoints,
-        );
+      if (street.usable) {
+        loaded.loading = { stage: 'drawing', files };
+        this.view.clearForNewData();
+        this.plan.start({
+          planId: null,
+          grids: street.dataset.grids?.features ?? [],
+          gridLabels: labelsOf(street.labels, 'grids'),
+          report: street.report,
+        });
       }
+      loaded.accept(street, sample);
     } catch (error) {
-      if (current()) this.loadError = error instanceof Error ? error.message : String(error);
+      if (current()) loaded.loadError = error instanceof Error ? error.message : String(error);
     } finally {
-      if (current()) this.loading = null;
+      if (current()) loaded.loading = null;
     }
   }
 
-  /** Every pickable feature by kind and id, built once per load. */
-  #index = $derived.by(() => {
-    const dataset = this.street?.dataset;
-    const byId = (features: readonly Feature[] = []) =>
-      new Map(features.map((f) => [String(f.properties?.id), f]));
-    return {
-      grid: byId(dataset?.grids?.features),
-      building: byId(dataset?.buildings?.features),
-      facility: byId(dataset?.facilities?.features),
-      workOrder: byId(dataset?.workOrders?.features),
-      community: byId(dataset?.communities?.features),
-    };
-  });
-
-  /** The loaded feature behind a selection, if it is still there. */
+  /** The feature behind a selection (a grid of the plan shown, or a loaded feature). */
   featureOf = (selection: Selection): Feature | null =>
-    this.#index[selection.kind].get(selection.id) ?? null;
+    selection.kind === 'grid'
+      ? this.plan.gridOf(selection.id)
+      : this.loaded.featureOf(selection.kind, selection.id);
 
   /** A community's name from its code, or undefined when the community or its name is missing. */
   communityNameOf = (id: string): string | undefined => {
-    const name = this.#index.community.get(id)?.properties?.name;
+    const name = this.loaded.featureOf('community', id)?.properties?.name;
     return typeof name === 'string' && name !== '' ? name : undefined;
   };
 
   /** A community's name from its code, or the code when the community is not loaded. */
   communityName = (id: string): string => this.communityNameOf(id) ?? id;
 
-  #workloadById = $derived(new Map(this.coverage?.grids.map((g) => [g.gridId, g]) ?? []));
-
   /** The workload figures of a grid. */
-  workloadOf = (id: string): GridWorkload | null => this.#workloadById.get(id) ?? null;
+  workloadOf = (id: string): GridWorkload | null => this.plan.workloadOf(id);
 
   /** Fits the map to a coverage problem and outlines it. */
   focusProblem = (problem: CoverageProblem): void => {
-    this.activeProblemId = problem.id;
-    this.focus = problemFocus(problem);
+    this.view.activeProblemId = problem.id;
+    this.view.focus = problemFocus(problem);
   };
 
   /** Selects a grid, as a click on the map would, and fits the map to it. */
   selectGrid = (id: string): void => {
-    const grid = this.#index.grid.get(id);
-    this.selection = { kind: 'grid', id };
-    this.activeProblemId = null;
-    if (grid) this.focus = gridFocus(bboxOf(grid.geometry as GridFeature['geometry']));
+    const grid = this.plan.gridOf(id);
+    this.view.selection = { kind: 'grid', id };
+    this.view.activeProblemId = null;
+    if (grid) this.view.focus = gridFocus(bboxOf(grid.geometry));
   };
 
   /** The service circles of the chosen facility type. */
   serviceAreas = $derived.by((): FeatureCollection => {
-    const type = this.serviceType;
-    const features = this.street?.serviceAreas.features ?? [];
+    const type = this.view.serviceType;
+    const features = this.loaded.street?.serviceAreas.features ?? [];
     return {
       type: 'FeatureCollection',
       features: type === null ? [] : features.filter((f) => f.properties.type === type),
@@ -193,8 +222,20 @@ class AppState {
 
   /** The buildings the chosen facility type leaves uncovered. */
   uncoveredBuildingIds = $derived(
-    this.coverage?.facilities.find((f) => f.type === this.serviceType)?.uncoveredBuildingIds ?? [],
+    this.plan.report?.facilities.find((f) => f.type === this.view.serviceType)
+      ?.uncoveredBuildingIds ?? [],
   );
 }
 
 export const app = new AppState();
+
+// Read-only views of the plan for the end-to-end tests, plus the one test-only way to feed it.
+registerPlanHooks({
+  view: () => ({
+    id: app.plan.planId,
+    grids: app.plan.grids.length,
+    gridIds: app.plan.grids.map((g) => g.properties.id),
+    problems: app.plan.report?.problems.length ?? 0,
+  }),
+  applyGridChanges: app.plan.applyGridChanges,
+});

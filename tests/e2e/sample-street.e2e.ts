@@ -1,11 +1,13 @@
 /**
  * The app on the bundled sample street, in real Chromium: every layer is on the map with as many
- * features as its file, a grid click opens its details, the layer panel and metric switch change
- * the map, the language switch works, and a screenshot is saved.
+ * features as its file, the map holds exactly the expected sources, deck.gl's heatmap holds every
+ * work order, a grid click opens its details, the layer panel and metric switch change the map,
+ * the language switch works, and a screenshot is saved.
  */
 import { readFileSync } from 'node:fs';
 import { centroid, pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
+import type { Page } from '@playwright/test';
 import { expect, screenPoint, test, waitForDrawn } from './guarded-page.ts';
 
 const read = (name: string) =>
@@ -23,6 +25,19 @@ const FILES = {
   basemap: 'basemap.geojson',
 } as const;
 
+/** Every source the map holds: the style's, and the edit source the edit layers add. */
+const MAP_SOURCES = [
+  ...Object.keys(FILES),
+  'community-labels',
+  'grid-labels',
+  'coverage-problems',
+  'service-areas',
+  'edit',
+] as const;
+
+const sourceCount = (page: Page, id: string) =>
+  page.evaluate((s) => window.__gridatlas!.sourceFeatureCount(s), id);
+
 test('the sample street loads with every layer, counts equal to the files', async ({
   page,
   guard,
@@ -32,25 +47,35 @@ test('the sample street loads with every layer, counts equal to the files', asyn
   await expect(page.getByTestId('loading')).toHaveCount(0);
   expect(guard.errors).toEqual([]);
 
-  const api = await page.evaluate(() => window.__gridatlas!.sourceIds());
-  expect(api.sort()).toEqual(Object.keys(FILES).sort());
+  // Every source the map has, exactly: one missing or one too many fails.
+  expect(await page.evaluate(() => window.__gridatlas!.sourceIds())).toEqual(
+    [...MAP_SOURCES].sort(),
+  );
   const communities = read(FILES.communities).features.length;
   const grids = read(FILES.grids).features.length;
-  expect(await page.evaluate(() => window.__gridatlas!.sourceFeatureCount('labels'))).toBe(
-    communities + grids,
-  );
-  for (const [source, file] of Object.entries(FILES)) {
-    const count = await page.evaluate((id) => window.__gridatlas!.sourceFeatureCount(id), source);
-    expect(count, source).toBe(read(file).features.length);
-  }
-  const orders = read(FILES['work-orders']).features.length;
-  expect(await page.evaluate(() => window.__gridatlas!.heatmap())).toEqual({
-    points: orders,
-    visible: true,
-  });
+  expect(await sourceCount(page, 'community-labels')).toBe(communities);
+  expect(await sourceCount(page, 'grid-labels')).toBe(grids);
+  for (const [source, file] of Object.entries(FILES))
+    expect(await sourceCount(page, source), source).toBe(read(file).features.length);
+  // The sample's two gaps and one overlap; no facility type chosen; nothing being edited.
+  expect(await sourceCount(page, 'coverage-problems')).toBe(3);
+  expect(await sourceCount(page, 'service-areas')).toBe(0);
+  expect(await sourceCount(page, 'edit')).toBe(0);
+
+  // The heatmap as deck.gl holds it: every work order, from the first to the last position.
+  const orders = read(FILES['work-orders']) as FeatureCollection<Point>;
+  const position = (i: number) => orders.features.at(i)!.geometry.coordinates;
+  await expect
+    .poll(() => page.evaluate(() => window.__gridatlas!.heatmap()))
+    .toEqual({
+      points: orders.features.length,
+      visible: true,
+      first: position(0),
+      last: position(-1),
+    });
   await expect(page.getByTestId('sample-badge')).toHaveText('示例数据');
   await expect(page.getByTestId('summary-workOrders')).toContainText(
-    orders.toLocaleString('zh-CN'),
+    orders.features.length.toLocaleString('zh-CN'),
   );
 
   const timing = await page.evaluate(() => ({
@@ -135,7 +160,7 @@ test('the layer panel hides and fades layers; the metric recolours grids', async
   await expect.poll(() => visibility('buildings-fill')).toBe('visible');
 
   await page.getByTestId('layer-toggle-workOrders').uncheck();
-  await expect.poll(() => page.evaluate(() => window.__gridatlas!.heatmap().visible)).toBe(false);
+  await expect.poll(() => page.evaluate(() => window.__gridatlas!.heatmap()?.visible)).toBe(false);
 
   await page.getByTestId('layer-opacity-grids').fill('0.5');
   await expect

@@ -1,48 +1,58 @@
-// toMapData and problemFeatures on the sample street: label points inside their polygons, slim
-// work orders, grids carrying the engine's workload figures, one feature per problem polygon.
+// The map's sources on the sample street: label points inside their polygons, slim work orders,
+// grids carrying the engine's workload figures (and keeping their feature objects while neither
+// grid nor workload changed), one feature per problem polygon; and the per-feature diff that a
+// grid edit sends instead of the whole grids layer.
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
-import type { Feature, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { CoverageEngine } from '../../src/analysis/coverage/engine.ts';
 import type { CoverageProblem } from '../../src/analysis/coverage/report.ts';
 import { labelPoints } from '../../src/analysis/label-points.ts';
 import { workOrderPoints } from '../../src/analysis/work-order-points.ts';
 import { deepFreeze } from '../../src/domain/deep-freeze.ts';
-import type { StreetDataset } from '../../src/domain/types.ts';
-import { problemFeatures, toMapData } from '../../src/map/map-data.ts';
+import type { GridFeature, StreetDataset } from '../../src/domain/types.ts';
+import {
+  createGridCollection,
+  labelsOf,
+  problemFeatures,
+  staticCollections,
+} from '../../src/map/map-data.ts';
+import { featureDiff } from '../../src/map/source-diff.ts';
 
 const read = <K extends keyof StreetDataset>(file: string) =>
   JSON.parse(
     readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8'),
   ) as StreetDataset[K];
 
-describe('toMapData on the sample street', () => {
-  const dataset: Partial<StreetDataset> = {
+describe('the map sources of the sample street', () => {
+  const dataset: Partial<StreetDataset> = deepFreeze({
     communities: read<'communities'>('communities.geojson'),
     grids: read<'grids'>('grids.geojson'),
     buildings: read<'buildings'>('buildings.geojson'),
     workOrders: read<'workOrders'>('work-orders.geojson'),
-  };
+  });
   const report = new CoverageEngine({
     communities: dataset.communities!.features,
     grids: dataset.grids!.features,
     buildings: dataset.buildings!.features,
     facilities: [],
   }).report();
-  const data = toMapData(
-    dataset,
-    report,
-    labelPoints(dataset),
-    workOrderPoints(dataset.workOrders!.features),
-  );
+  const labels = labelPoints(dataset);
+  const sources = staticCollections(dataset, labels, workOrderPoints(dataset.workOrders!.features));
+  const gridCollection = createGridCollection();
+  const grids = gridCollection(dataset.grids!.features, report.grids);
 
-  it('puts exactly one label point inside each community and grid', () => {
-    const labels = data.collections.labels.features as Feature<Point>[];
+  it('puts exactly one label point inside each community and grid, split by layer', () => {
+    const communityLabels = sources['community-labels'].features as Feature<Point>[];
+    const gridLabels = labelsOf(labels, 'grids');
+    expect(communityLabels).toHaveLength(dataset.communities!.features.length);
+    expect(gridLabels).toHaveLength(dataset.grids!.features.length);
     const polygons = [...dataset.communities!.features, ...dataset.grids!.features];
-    expect(labels).toHaveLength(polygons.length);
     for (const polygon of polygons) {
-      const label = labels.find((l) => l.properties!.id === polygon.properties.id)!;
+      const label = [...communityLabels, ...gridLabels].find(
+        (l) => l.properties!.id === polygon.properties.id,
+      )!;
       expect(
         booleanPointInPolygon(label.geometry, polygon as Feature<Polygon>),
         polygon.properties.id,
@@ -50,19 +60,16 @@ describe('toMapData on the sample street', () => {
     }
   });
 
-  it('hands the map slim work orders and their positions as a flat array', () => {
+  it('hands the map slim work orders', () => {
     const orders = dataset.workOrders!.features;
-    const slim = data.collections['work-orders'].features;
+    const slim = sources['work-orders'].features;
     expect(slim).toHaveLength(orders.length);
     expect(Object.keys(slim[0]!.properties!).sort()).toEqual(['category2', 'id']);
-    expect(data.workOrderPositions).toHaveLength(orders.length * 2);
-    expect(data.workOrderPositions[2 * 7 + 1]).toBe(orders[7]!.geometry.coordinates[1]);
   });
 
   it('gives every grid its workload figures for the fill, keeping its own properties', () => {
-    const grids = data.collections.grids.features;
-    expect(grids).toHaveLength(dataset.grids!.features.length);
-    const above = grids.find((g) => g.properties!.id === '110106090005003')!;
+    expect(grids.features).toHaveLength(dataset.grids!.features.length);
+    const above = grids.features.find((g) => g.properties!.id === '110106090005003')!;
     expect(above.properties).toMatchObject({
       name: dataset.grids!.features.find((g) => g.properties.id === '110106090005003')!.properties
         .name,
@@ -70,20 +77,71 @@ describe('toMapData on the sample street', () => {
       band: 'above',
       householdsDeviation: 464,
     });
-    for (const grid of grids) {
-      expect(typeof grid.properties!.compactness, grid.properties!.id).toBe('number');
+    for (const grid of grids.features) {
+      const { compactness, id } = grid.properties!;
+      expect(Number.isFinite(compactness), id).toBe(true);
+      expect(compactness, id).toBeGreaterThan(0);
+      expect(compactness, id).toBeLessThanOrEqual(1);
       expect(grid.properties!.residentsOver).toBe(0);
     }
   });
 
+  it('keeps the feature of every grid whose grid and workload objects did not change', () => {
+    const [first, second] = dataset.grids!.features as GridFeature[];
+    const renamed: GridFeature = { ...second!, properties: { ...second!.properties, name: '新' } };
+    const edited = [first!, renamed, ...dataset.grids!.features.slice(2)];
+    const workloads = report.grids.map((w, i) => (i === 0 ? { ...w, workers: 9 } : w));
+    const next = gridCollection(edited, workloads);
+    expect(next.features[0]).not.toBe(grids.features[0]);
+    expect(next.features[0]!.properties!.workers).toBe(9);
+    expect(next.features[1]).not.toBe(grids.features[1]);
+    expect(next.features[1]!.properties!.name).toBe('新');
+    expect(next.features.slice(2)).toEqual(grids.features.slice(2));
+    next.features.slice(2).forEach((f, i) => expect(f).toBe(grids.features[i + 2]));
+    expect(featureDiff(grids, next)).toEqual({
+      remove: [],
+      add: [next.features[0], next.features[1]],
+    });
+  });
+
   it('draws the sample’s two gaps and one overlap as problem polygons', () => {
-    const problems = data.collections['coverage-problems'].features;
+    const problems = problemFeatures(report.problems).features;
     expect(problems.map((p) => p.properties!.kind).sort()).toEqual(['gap', 'gap', 'overlap']);
   });
 
   it('gives missing layers empty collections', () => {
-    expect(data.collections.street.features).toEqual([]);
-    expect(data.collections.facilities.features).toEqual([]);
+    expect(sources.street.features).toEqual([]);
+    expect(sources.facilities.features).toEqual([]);
+    expect(sources.basemap.features).toEqual([]);
+  });
+});
+
+describe('featureDiff', () => {
+  const feature = (id: string, n = 0): Feature => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [116 + n, 39] },
+    properties: { id },
+  });
+  const fc = (features: Feature[]): FeatureCollection =>
+    deepFreeze({ type: 'FeatureCollection', features });
+  const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((id) => feature(id));
+  const before = fc([a!, b!, c!, d!]);
+
+  it('removes the ids that are gone and adds the features whose objects changed', () => {
+    const changed = feature('b', 1);
+    const diff = featureDiff(before, fc([a!, changed, d!]), { maxChangedShare: 1 });
+    expect(diff).toEqual({ remove: ['c'], add: [changed] });
+    expect(diff!.add[0]).toBe(changed);
+  });
+
+  it('is empty when every feature object is the same', () => {
+    expect(featureDiff(before, fc([...before.features]))).toEqual({ remove: [], add: [] });
+  });
+
+  it('gives up when most features changed, or when ids are missing or repeated', () => {
+    expect(featureDiff(before, fc([feature('x'), feature('y')]))).toBeNull();
+    expect(featureDiff(before, fc([a!, b!, c!, { ...d!, properties: {} }]))).toBeNull();
+    expect(featureDiff(before, fc([a!, b!, c!, d!, feature('a', 2)]))).toBeNull();
   });
 });
 

@@ -1,0 +1,74 @@
+/**
+ * The plan being edited: the grids shown on the map in plan order, their label points, the
+ * coverage and workload report of those grids, and which plan it is (null for the baseline
+ * 现状, the grids as loaded). A load starts it from the loaded grids; afterwards only the changes
+ * the data worker answers come in (`applyGridChanges`, `applyReport`), so the grids an update did
+ * not touch keep their objects and the map re-sends only the touched ones.
+ */
+import type { Feature, Point } from 'geojson';
+import type { GridWorkload, UiReport } from '../analysis/coverage/report.ts';
+import type { LabelProperties } from '../analysis/label-points.ts';
+import type { GridFeature } from '../domain/types.ts';
+import { byId } from './by-id.ts';
+import { applyGridChangeSet, applyLabelChangeSet, type GridChangeSet } from './plan-changes.ts';
+
+type LabelFeature = Feature<Point, LabelProperties>;
+
+/** What a new load or a plan switch starts the plan state from. */
+export interface PlanStart {
+  planId: string | null;
+  grids: readonly GridFeature[];
+  gridLabels: readonly LabelFeature[];
+  report: UiReport;
+}
+
+export class PlanState {
+  /** Null while the baseline (现状) is shown. */
+  planId = $state<string | null>(null);
+  /** The grids currently shown, in plan order. */
+  grids = $state.raw<readonly GridFeature[]>([]);
+  gridLabels = $state.raw<readonly LabelFeature[]>([]);
+  /** The coverage and workload report of `grids`; null before the first load. */
+  report = $state.raw<UiReport | null>(null);
+
+  #gridById = $derived(byId(this.grids, (g) => g.properties.id));
+  #workloadById = $derived(byId(this.report?.grids ?? [], (g) => g.gridId));
+
+  /** Shows a plan (or the baseline) from scratch: after a load, or to replace everything. */
+  start(start: PlanStart): void {
+    this.planId = start.planId;
+    this.grids = start.grids;
+    this.gridLabels = start.gridLabels;
+    this.report = start.report;
+  }
+
+  /**
+   * Applies the grids an edit, undo, redo or plan switch changed; the report comes separately
+   * (`applyReport`). Throws when the changes do not fit the grids held (a missed update).
+   */
+  applyGridChanges = (changes: GridChangeSet): void => {
+    const grids = applyGridChangeSet(this.grids, changes);
+    this.gridLabels = applyLabelChangeSet(
+      this.gridLabels,
+      changes,
+      grids.map((g) => g.properties.id),
+    );
+    this.grids = grids;
+  };
+
+  /** Replaces the coverage and workload report of the grids shown. */
+  applyReport = (report: UiReport): void => {
+    this.report = report;
+  };
+
+  /** Marks which plan is shown (null for the baseline). */
+  setPlanId = (planId: string | null): void => {
+    this.planId = planId;
+  };
+
+  /** A grid of the plan shown. */
+  gridOf = (id: string): GridFeature | null => this.#gridById.get(id) ?? null;
+
+  /** The workload figures of a grid of the plan shown. */
+  workloadOf = (id: string): GridWorkload | null => this.#workloadById.get(id) ?? null;
+}
