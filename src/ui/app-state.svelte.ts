@@ -24,10 +24,10 @@ import {
 import { fillColorExpression, metricClasses, type GridMetric } from '../map/metric-scale.ts';
 import type { Selection } from '../map/selection.ts';
 import { registerPlanHooks } from '../map/test-hooks.ts';
-import { proxy } from 'comlink';
+import { proxy, type Remote } from 'comlink';
 import { callDataWorker } from '../workers/data-client.ts';
-import type { FileSource } from '../workers/file-source.ts';
-import type { LoadStage as WorkerStage } from '../workers/data-api.ts';
+import type { LoadStage as WorkerStage, DataWorkerApi } from '../workers/data-api.ts';
+import type { LoadedStreet } from '../workers/loaded-street.ts';
 import { LoadedState } from './loaded-state.svelte.ts';
 import { PlanState } from './plan-state.svelte.ts';
 import { ViewState } from './view-state.svelte.ts';
@@ -122,32 +122,53 @@ class AppState {
       : null;
   });
 
+  /** Opens the street the user last opened from their own files, else the sample street. */
+  start = async (): Promise<void> => {
+    const reopened = await this.#load(
+      (worker, onStage) => worker.loadLast(onStage, this.settings),
+      1,
+      false,
+    );
+    if (!reopened) await this.loadSample();
+  };
+
   /** Loads the bundled sample street. */
   loadSample = async (): Promise<void> => {
     const base = document.baseURI;
+    const sources = SAMPLE_FILES.map(({ name, url }) => ({ name, url: new URL(url, base).href }));
     await this.#load(
-      SAMPLE_FILES.map(({ name, url }) => ({ name, url: new URL(url, base).href })),
+      (worker, onStage) => worker.load(sources, onStage, this.settings),
+      sources.length,
       true,
     );
   };
 
   /** Loads the user's files; they replace the current layers unless none of them is usable. */
   loadUserFiles = async (files: File[]): Promise<void> => {
+    const sources = files.map((file) => ({ name: file.name, blob: file }));
     await this.#load(
-      files.map((file) => ({ name: file.name, blob: file })),
+      (worker, onStage) => worker.load(sources, onStage, this.settings),
+      sources.length,
       false,
     );
   };
 
   #generation = 0;
 
-  async #load(sources: FileSource[], sample: boolean): Promise<void> {
+  /** Runs a load in the worker and shows its street; false when there was nothing to load. */
+  async #load(
+    call: (
+      worker: Remote<DataWorkerApi>,
+      onStage: (stage: WorkerStage) => void,
+    ) => Promise<LoadedStreet | null>,
+    files: number,
+    sample: boolean,
+  ): Promise<boolean> {
     // The newest load wins: an older one that finishes later changes nothing.
     const ticket = ++this.#generation;
     const current = () => ticket === this.#generation;
     const { loaded } = this;
     loaded.loadError = null;
-    const files = sources.length;
     try {
       loaded.loading = { stage: 'reading', files };
       // Stage reports travel on their own channel and may arrive after the result: drop those.
@@ -155,11 +176,10 @@ class AppState {
       const onStage = (stage: WorkerStage) => {
         if (!done && current()) loaded.loading = { stage, files };
       };
-      const street = await callDataWorker((worker) =>
-        worker.load(sources, proxy(onStage), this.settings),
-      );
+      const street = await callDataWorker((worker) => call(worker, proxy(onStage)));
       done = true;
-      if (!current()) return;
+      if (!street) return false;
+      if (!current()) return true;
       if (street.usable) {
         loaded.loading = { stage: 'drawing', files };
         this.view.clearForNewData();
@@ -171,8 +191,10 @@ class AppState {
         });
       }
       loaded.accept(street, sample);
+      return true;
     } catch (error) {
       if (current()) loaded.loadError = error instanceof Error ? error.message : String(error);
+      return true;
     } finally {
       if (current()) loaded.loading = null;
     }

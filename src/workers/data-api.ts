@@ -13,7 +13,8 @@ import { summarizeStreet } from '../analysis/street-summary.ts';
 import type { GridSettings } from '../domain/settings.ts';
 import { planFromGrids } from '../editing/plan.ts';
 import { datasetKeyOf } from '../io/dataset-key.ts';
-import { loadFiles, type LoadResult } from '../io/load-files.ts';
+import { lastStreet, rememberStreet } from '../io/last-street.ts';
+import { loadFiles, type InputFile, type LoadResult } from '../io/load-files.ts';
 import {
   openPlanStore,
   StorageError,
@@ -50,7 +51,9 @@ async function openStore(open: () => Promise<PlanStore>): Promise<OpenedStore> {
  * const street = await api.load(sources, () => {}, settings);
  * const outcome = await api.edit({ op: 'merge', gridIds: [a, b] });
  */
-export function createDataApi(options: { openStore?: () => Promise<PlanStore> } = {}) {
+export function createDataApi(
+  options: { openStore?: () => Promise<PlanStore>; factory?: IDBFactory } = {},
+) {
   /** The street the UI shows with its plans; replaced only by a newer load with a usable layer. */
   let workspace: PlanWorkspace | null = null;
   let latestLoad = 0;
@@ -59,8 +62,63 @@ export function createDataApi(options: { openStore?: () => Promise<PlanStore> } 
     if (!workspace) throw new Error('no street is loaded');
     return workspace;
   };
+  /**
+   * Validates the files, computes the report and makes the street the one on screen (with its
+   * plans) when it brings a usable layer and no newer load has started.
+   */
+  async function open(
+    files: InputFile[],
+    ticket: number,
+    onStage: (stage: LoadStage) => void,
+    settings: GridSettings,
+  ): Promise<LoadedStreet> {
+    onStage('validating');
+    const result = loadFiles(files, settings);
+    const { facilities, workOrders } = result.dataset;
+    const input = inputFromLoad(result);
+    const loadEngine = new CoverageEngine(input, settings);
+    const usable = hasUsableLayer(result.dataset);
+    store ??= openStore(options.openStore ?? (() => openPlanStore()));
+    const opened = await store;
+    // An older load finishing after a newer one must not replace the newer street's plans.
+    if (usable && ticket === latestLoad) {
+      const grids = result.dataset.grids?.features ?? [];
+      const session = new PlanSession({
+        baseline: planFromGrids(grids),
+        context: {
+          communities: new Map(input.communities.map((c) => [c.properties.id, c])),
+          buildings: new Map(input.buildings.map((b) => [b.properties.id, b])),
+          settings,
+        },
+        engine: loadEngine,
+        datasetKey: datasetKeyOf(JSON.stringify(grids)),
+        store: opened.store,
+        storageProblem: opened.problem,
+      });
+      const roads = (result.dataset.basemap?.features ?? []).filter(
+        (f) => f.properties.kind === 'road',
+      );
+      workspace = { session, input, roads, settings };
+    }
+    const points = workOrderPoints(workOrders?.features ?? []);
+    const loaded: LoadedStreet = {
+      ...result,
+      usable,
+      report: toUiReport(loadEngine.report()),
+      summary: summarizeStreet(result.dataset),
+      labels: labelPoints(result.dataset),
+      workOrderPoints: points,
+      serviceAreas: serviceAreas(facilities?.features ?? [], settings),
+      storageProblem: opened.problem,
+    };
+    return transfer(loaded, [points.positions.buffer]);
+  }
+
   return {
-    /** Reads and validates `sources`, returning the loaded layers, their problems and the report. */
+    /**
+     * Reads and validates `sources`, returning the loaded layers, their problems and the report.
+     * The user's own files are remembered, so a reload reopens them; the sample forgets them.
+     */
     async load(
       sources: FileSource[],
       onStage: (stage: LoadStage) => void,
@@ -69,46 +127,24 @@ export function createDataApi(options: { openStore?: () => Promise<PlanStore> } 
       const ticket = ++latestLoad;
       onStage('reading');
       const files = await Promise.all(sources.map(readSource));
-      onStage('validating');
-      const result = loadFiles(files, settings);
-      const { facilities, workOrders } = result.dataset;
-      const input = inputFromLoad(result);
-      const loadEngine = new CoverageEngine(input, settings);
-      const usable = hasUsableLayer(result.dataset);
-      store ??= openStore(options.openStore ?? (() => openPlanStore()));
-      const opened = await store;
-      // An older load finishing after a newer one must not replace the newer street's plans.
-      if (usable && ticket === latestLoad) {
-        const grids = result.dataset.grids?.features ?? [];
-        const session = new PlanSession({
-          baseline: planFromGrids(grids),
-          context: {
-            communities: new Map(input.communities.map((c) => [c.properties.id, c])),
-            buildings: new Map(input.buildings.map((b) => [b.properties.id, b])),
-            settings,
-          },
-          engine: loadEngine,
-          datasetKey: datasetKeyOf(JSON.stringify(grids)),
-          store: opened.store,
-          storageProblem: opened.problem,
-        });
-        const roads = (result.dataset.basemap?.features ?? []).filter(
-          (f) => f.properties.kind === 'road',
-        );
-        workspace = { session, input, roads, settings };
+      const loaded = await open(files, ticket, onStage, settings);
+      if (loaded.usable && ticket === latestLoad) {
+        const own = sources.every((source) => 'blob' in source);
+        loaded.storageProblem ??= await rememberStreet(own ? files : null, options.factory);
       }
-      const points = workOrderPoints(workOrders?.features ?? []);
-      const loaded: LoadedStreet = {
-        ...result,
-        usable,
-        report: toUiReport(loadEngine.report()),
-        summary: summarizeStreet(result.dataset),
-        labels: labelPoints(result.dataset),
-        workOrderPoints: points,
-        serviceAreas: serviceAreas(facilities?.features ?? [], settings),
-        storageProblem: opened.problem,
-      };
-      return transfer(loaded, [points.positions.buffer]);
+      return loaded;
+    },
+
+    /** Reopens the street the user last opened from their own files; null when there is none. */
+    async loadLast(
+      onStage: (stage: LoadStage) => void,
+      settings: GridSettings,
+    ): Promise<LoadedStreet | null> {
+      const ticket = ++latestLoad;
+      onStage('reading');
+      const files = await lastStreet(options.factory);
+      if (!files) return null;
+      return open(files, ticket, onStage, settings);
     },
 
     ...createPlanApi(current),

@@ -158,6 +158,15 @@ describe('the data API', () => {
     expect(cancelled.grids.changed.length).toBeGreaterThan(0);
   });
 
+  it('reopens the street last opened from the user’s files', async () => {
+    const factory = new IDBFactory();
+    expect(await createDataApi({ factory }).loadLast(() => undefined, DEFAULT_SETTINGS)).toBeNull();
+    await createDataApi({ factory }).load(sample, () => undefined, DEFAULT_SETTINGS);
+    const reopened = await createDataApi({ factory }).loadLast(() => undefined, DEFAULT_SETTINGS);
+    expect(reopened?.report.grids).toHaveLength(46);
+    expect(reopened?.files.map((f) => f.name).sort()).toEqual(sample.map((s) => s.name).sort());
+  });
+
   it('keeps the newer street when an older load finishes last', async () => {
     const api = apiOn(new IDBFactory());
     // The older load brings a usable layer (communities, no grids), but arrives last.
