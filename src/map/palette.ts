@@ -75,5 +75,6 @@ export const EDIT_COLORS = {
 export const COMPARE_COLORS = {
   other: '#212529',
   otherHalo: '#ffffff',
-  moved: '#f59f00',
+  moved: '#1c7ed6',
+  movedLine: '#0b3d91',
 } as const;

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Polygon } from 'geojson';
 import type { Page } from '@playwright/test';
 import type { GridFeature } from '../../src/domain/types.ts';
+import { EDIT_LAYERS } from '../../src/map/edit-style.ts';
 import { expect, test, waitForDrawn } from './guarded-page.ts';
 
 const grids = JSON.parse(
@@ -36,7 +37,8 @@ test('the baseline is shown with every grid, and the edit layers sit above the g
   expect(plan!.problems).toBeGreaterThan(0);
 
   const layers = await page.evaluate(() => window.__gridatlas!.layerIds());
-  const edit = ['edit-fill', 'edit-line', 'edit-sketch-fill', 'edit-sketch-line', 'edit-vertex'];
+  const edit = EDIT_LAYERS.map((layer) => layer.id);
+  expect(edit).toEqual(expect.arrayContaining(['edit-fill', 'edit-line', 'edit-vertex']));
   expect(layers.filter((id) => id.startsWith('edit-'))).toEqual(edit);
   for (const id of edit) expect(layers.indexOf(id)).toBeGreaterThan(layers.indexOf('grids-line'));
   expect(await page.evaluate(() => window.__gridatlas!.editSource())).toEqual({
