@@ -15,6 +15,7 @@ export default ts.config(
       'data/',
       'public/',
       '.tmp/',
+      '.bench/',
     ],
   },
   js.configs.recommended,

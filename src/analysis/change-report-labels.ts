@@ -1,11 +1,24 @@
 /**
  * The words of the change report (调整说明), Markdown and CSV, in Chinese and English, in one table
  * so both languages keep the same shape. Words follow the glossary of the design brief (方案,
- * 网格员, 户, 楼栋, 调整说明) and the coverage report's labels (src/analysis/coverage/report-labels.ts).
+ * 网格员, 户, 楼栋, 调整说明); the street figures take the coverage report's own words
+ * (src/analysis/coverage/report-labels.ts).
  */
 import type { BandStatus } from './coverage/report.ts';
 import type { ReportLang } from './coverage/number-format.ts';
+import { reportLabels, type ReportLabels } from './coverage/report-labels.ts';
 import type { GridChangeStatus } from './plan-compare.ts';
+
+/** The street figures the change report compares, before and after. */
+type ComparedFigure =
+  | 'grids'
+  | 'buildings'
+  | 'households'
+  | 'residents'
+  | 'workers'
+  | 'householdsPerWorker'
+  | 'outOfBandGrids'
+  | 'unassignedBuildings';
 
 export interface ChangeReportLabels {
   title: string;
@@ -18,16 +31,8 @@ export interface ChangeReportLabels {
   streetTotals: string;
   figure: string;
   change: string;
-  figures: {
-    grids: string;
-    buildings: string;
-    households: string;
-    residents: string;
-    workers: string;
-    householdsPerWorker: string;
-    outOfBandGrids: string;
-    unassignedBuildings: string;
-  };
+  /** The street figures compared, named as the coverage report names them. */
+  figures: Pick<ReportLabels['totals'], ComparedFigure>;
   cellsNote: string;
   communities: string;
   communityColumns: readonly string[];
@@ -57,16 +62,7 @@ const ZH: ChangeReportLabels = {
   streetTotals: '街道合计',
   figure: '指标',
   change: '变化',
-  figures: {
-    grids: '网格',
-    buildings: '楼栋',
-    households: '户数',
-    residents: '人口',
-    workers: '网格员',
-    householdsPerWorker: '人均户数（每名网格员）',
-    outOfBandGrids: '户数或人口超出规范的综合网格',
-    unassignedBuildings: '未入格楼栋',
-  },
+  figures: reportLabels('zh').totals,
   cellsNote: '下表每格为“调整前 → 调整后（变化）”，未变化的只写一个数；“—”表示该方案中没有此网格。',
   communities: '各社区对比',
   communityColumns: ['社区', '网格', '户数', '人口', '网格员', '楼栋', '人均户数'],
@@ -118,16 +114,7 @@ const EN: ChangeReportLabels = {
   streetTotals: 'Street totals',
   figure: 'Figure',
   change: 'Change',
-  figures: {
-    grids: 'Grids',
-    buildings: 'Buildings',
-    households: 'Households',
-    residents: 'Residents',
-    workers: 'Grid workers',
-    householdsPerWorker: 'Households per grid worker',
-    outOfBandGrids: 'Comprehensive grids outside the norms',
-    unassignedBuildings: 'Buildings in no grid',
-  },
+  figures: reportLabels('en').totals,
   cellsNote:
     'Each cell below reads “before → after (change)”; an unchanged figure is written once, and “—” marks a grid the plan does not have.',
   communities: 'Communities',

@@ -4,6 +4,7 @@
  * in degrees on purpose: they decide topology (which vertex lies on which edge), not distances.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { segmentParameter } from '../analysis/coverage/segment.ts';
 
 /** A key that is equal for exactly equal positions (longitude and latitude). */
 export function positionKey(position: Position): string {
@@ -45,14 +46,7 @@ export function withPolygons<G extends Polygon | MultiPolygon>(
     : { ...geometry, coordinates: polygons };
 }
 
-/** Where the foot of the perpendicular from `p` falls on segment a→b, as a fraction of it. */
-export function segmentParameter(p: Position, a: Position, b: Position): number {
-  const dx = b[0]! - a[0]!;
-  const dy = b[1]! - a[1]!;
-  const lengthSquared = dx * dx + dy * dy;
-  if (lengthSquared === 0) return 0;
-  return ((p[0]! - a[0]!) * dx + (p[1]! - a[1]!) * dy) / lengthSquared;
-}
+export { segmentParameter } from '../analysis/coverage/segment.ts';
 
 /** The point at fraction `t` of segment a→b. */
 export function pointAlong(a: Position, b: Position, t: number): Position {

@@ -36,6 +36,12 @@ export interface PlanView {
   grids: number;
   gridIds: string[];
   problems: number;
+  /** Reports applied since the page opened (edits, undo, redo, drag previews, plan switches). */
+  reportUpdates: number;
+  /** performance.now() when the last one was applied; null before any. */
+  reportUpdatedAt: number | null;
+  /** performance.now() when the last load put its grids on screen. */
+  startedAt: number | null;
 }
 
 /** Grid changes as the data worker answers them (see src/ui/plan-changes.ts). */

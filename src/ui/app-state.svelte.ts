@@ -258,6 +258,9 @@ registerPlanHooks({
     grids: app.plan.grids.length,
     gridIds: app.plan.grids.map((g) => g.properties.id),
     problems: app.plan.report?.problems.length ?? 0,
+    reportUpdates: app.plan.reportUpdates,
+    reportUpdatedAt: app.plan.reportUpdatedAt,
+    startedAt: app.plan.startedAt,
   }),
   applyGridChanges: app.plan.applyGridChanges,
 });

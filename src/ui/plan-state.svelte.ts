@@ -36,6 +36,7 @@ export class PlanState {
 
   /** Shows a plan (or the baseline) from scratch: after a load, or to replace everything. */
   start(start: PlanStart): void {
+    this.startedAt = performance.now();
     this.planId = start.planId;
     this.grids = start.grids;
     this.gridLabels = start.gridLabels;
@@ -56,9 +57,17 @@ export class PlanState {
     this.grids = grids;
   };
 
+  /** When the last load started this plan state (performance.now). */
+  startedAt: number | null = null;
+  /** How many reports were applied since the page opened, and when the last one was (performance.now). */
+  reportUpdates = 0;
+  reportUpdatedAt: number | null = null;
+
   /** Replaces the coverage and workload report of the grids shown. */
   applyReport = (report: UiReport): void => {
     this.report = report;
+    this.reportUpdates += 1;
+    this.reportUpdatedAt = performance.now();
   };
 
   /** Marks which plan is shown (null for the baseline). */

@@ -3,9 +3,10 @@
 // by comparePlans from hand-made figures.
 import { describe, expect, it } from 'vitest';
 import { changeReportCsv, changeReportMarkdown } from '../../src/analysis/change-report.ts';
-import type { BuildingAssignment, GridWorkload } from '../../src/analysis/coverage/report.ts';
+import type { GridWorkload } from '../../src/analysis/coverage/report.ts';
 import { comparePlans, type ComparedBuilding } from '../../src/analysis/plan-compare.ts';
 import { deepFreeze } from '../../src/domain/deep-freeze.ts';
+import { assignedTo } from './support/plan-figures.ts';
 
 const C1 = '110106090001';
 const A = `${C1}001`;
@@ -41,13 +42,6 @@ const grid = (
   ...over,
 });
 
-const at = (buildingId: string, gridId: string | null): BuildingAssignment => ({
-  buildingId,
-  gridId,
-  status: gridId ? 'inside' : 'unassigned',
-  shares: gridId ? [{ gridId, share: 1 }] : [],
-});
-
 const building = (name: string, households: number, address?: string): ComparedBuilding => ({
   name,
   address: address ?? `丰台区安澜路${name}`,
@@ -63,16 +57,22 @@ const comparison = deepFreeze(
     {
       grids: [grid(A, 1200, 2), grid(B, 420, 2)],
       assignments: [
-        at('B0001', A),
-        at('B0002', B),
-        at('B0003', A),
-        at('B0004', A),
-        at('B0005', null),
+        assignedTo('B0001', A),
+        assignedTo('B0002', B),
+        assignedTo('B0003', A),
+        assignedTo('B0004', A),
+        assignedTo('B0005', null),
       ],
     },
     {
       grids: [grid(A, 650, 2), grid(B, 420, 2), grid(N, 586, 1)],
-      assignments: [at('B0001', A), at('B0002', B), at('B0003', N), at('B0004', N), at('B0005', N)],
+      assignments: [
+        assignedTo('B0001', A),
+        assignedTo('B0002', B),
+        assignedTo('B0003', N),
+        assignedTo('B0004', N),
+        assignedTo('B0005', N),
+      ],
     },
     {
       buildings: new Map([
@@ -165,8 +165,8 @@ describe('changeReportMarkdown', () => {
 
   it('says so when no building changes grid', () => {
     const same = comparePlans(
-      { grids: [grid(A, 400, 2)], assignments: [at('B0001', A)] },
-      { grids: [grid(A, 400, 2)], assignments: [at('B0001', A)] },
+      { grids: [grid(A, 400, 2)], assignments: [assignedTo('B0001', A)] },
+      { grids: [grid(A, 400, 2)], assignments: [assignedTo('B0001', A)] },
       { buildings: new Map(), communities: new Map() },
     );
     const md0 = changeReportMarkdown(same, { beforeName: '现状', afterName: '方案B' });

@@ -6,7 +6,6 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { geometryAreaM2 } from '../../src/analysis/coverage/geodesy.ts';
-import type { GridFeature } from '../../src/domain/types.ts';
 import { deleteGrid } from '../../src/editing/delete-grid.ts';
 import { drawGrid } from '../../src/editing/draw-grid.ts';
 import {
@@ -26,20 +25,14 @@ import {
 } from './support/area-edits.ts';
 import {
   applied,
+  AREA_TOLERANCE_M2,
+  gridOf,
   LATTICE_SPEC,
   latticeFixture,
   planAreaM2,
   type EditFixture,
 } from './support/edit-plan.ts';
 import { COMMUNITY_ID, gridId } from './support/lattice.ts';
-
-const AREA_TOLERANCE_M2 = 1;
-
-function gridOf(plan: Plan, id: string): GridFeature {
-  const grid = plan.grids.get(id)?.grid;
-  if (!grid) throw new Error(`no grid ${id}`);
-  return grid;
-}
 
 function areaOfGrid(plan: Plan, id: string): number {
   return geometryAreaM2(gridOf(plan, id).geometry);

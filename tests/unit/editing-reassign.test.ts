@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { geometryAreaM2 } from '../../src/analysis/coverage/geodesy.ts';
 import { polygonsOf } from '../../src/analysis/coverage/prepared.ts';
-import type { BuildingFeature, GridFeature } from '../../src/domain/types.ts';
+import type { BuildingFeature } from '../../src/domain/types.ts';
 import { offsetFootprint } from '../../src/editing/footprint-offset.ts';
 import { applyPatch, invertPatch, planGrids, type Plan } from '../../src/editing/plan.ts';
 import { areaOf, intersectAreas, unionAreas } from '../../src/editing/polygon-ops.ts';
@@ -23,14 +23,14 @@ import {
 } from './support/area-edits.ts';
 import {
   applied,
+  AREA_TOLERANCE_M2,
+  gridOf,
   LATTICE_SPEC,
   latticeFixture,
   planAreaM2,
   type EditFixture,
 } from './support/edit-plan.ts';
 import { gridId, type LatticeSpec } from './support/lattice.ts';
-
-const AREA_TOLERANCE_M2 = 1;
 
 function building(n: number, corner: [number, number], opposite: [number, number]) {
   return buildingWith(`B${n}`, n, cellRectangle(LATTICE_SPEC, corner, opposite));
@@ -57,12 +57,6 @@ function fixtureWith(...ids: number[]): EditFixture {
     latticeFixture(),
     BUILDINGS.filter((_, n) => ids.includes(n)),
   );
-}
-
-function gridOf(plan: Plan, id: string): GridFeature {
-  const grid = plan.grids.get(id)?.grid;
-  if (!grid) throw new Error(`no grid ${id}`);
-  return grid;
 }
 
 function assignmentOf(plan: Plan, fixture: EditFixture, buildingId: string) {

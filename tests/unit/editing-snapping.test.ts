@@ -8,7 +8,7 @@ import { distanceM, metresPerDegree } from '../../src/analysis/coverage/geodesy.
 import { deepFreeze } from '../../src/domain/deep-freeze.ts';
 import type { BasemapFeature } from '../../src/domain/types.ts';
 import { snapPosition, snapTargets } from '../../src/editing/snapping.ts';
-import { drawnFixture, unit } from './support/edit-plan.ts';
+import { twoSquaresFixture, unit } from './support/edit-plan.ts';
 import { gridId } from './support/lattice.ts';
 
 /** `p` moved `east` and `north` metres. */
@@ -17,28 +17,7 @@ function offset(p: Position, east: number, north: number): Position {
   return [p[0]! + east / scale.lng, p[1]! + north / scale.lat];
 }
 
-const fx = drawnFixture(
-  [
-    [0, 0],
-    [2, 0],
-    [2, 1],
-    [0, 1],
-  ],
-  [
-    [
-      [0, 0],
-      [1, 0],
-      [1, 1],
-      [0, 1],
-    ],
-    [
-      [1, 0],
-      [2, 0],
-      [2, 1],
-      [1, 1],
-    ],
-  ],
-);
+const fx = twoSquaresFixture();
 
 const roads: BasemapFeature[] = deepFreeze([
   {

@@ -8,13 +8,7 @@ import { geometryAreaM2 } from '../../src/analysis/coverage/geodesy.ts';
 import { deepFreeze } from '../../src/domain/deep-freeze.ts';
 import type { GridFeature } from '../../src/domain/types.ts';
 import { mergeGrids } from '../../src/editing/merge-grids.ts';
-import {
-  applyPatch,
-  invertPatch,
-  planFromGrids,
-  planGrids,
-  type Plan,
-} from '../../src/editing/plan.ts';
+import { applyPatch, invertPatch, planFromGrids, planGrids } from '../../src/editing/plan.ts';
 import { SPLIT_NAME_SUFFIX, splitGrid } from '../../src/editing/split-grid.ts';
 import { polygonRings, positionKey } from '../../src/editing/ring-geometry.ts';
 import {
@@ -26,6 +20,8 @@ import {
 } from './support/area-edits.ts';
 import {
   applied,
+  AREA_TOLERANCE_M2,
+  gridOf,
   LATTICE_SPEC,
   latticeFixture,
   planAreaM2,
@@ -33,16 +29,8 @@ import {
 } from './support/edit-plan.ts';
 import { COMMUNITY_ID, gridId } from './support/lattice.ts';
 
-const AREA_TOLERANCE_M2 = 1;
-
 function communityArea(fixture: EditFixture): number {
   return geometryAreaM2(fixture.community.geometry);
-}
-
-function gridOf(plan: Plan, id: string): GridFeature {
-  const grid = plan.grids.get(id)?.grid;
-  if (!grid) throw new Error(`no grid ${id}`);
-  return grid;
 }
 
 function vertexKeys(grid: GridFeature): Set<string> {

@@ -10,21 +10,11 @@ import { CoverageEngine } from '../../src/analysis/coverage/engine.ts';
 import { deepFreeze } from '../../src/domain/deep-freeze.ts';
 import type { CommunityFeature, GridFeature } from '../../src/domain/types.ts';
 import { normalizeCommunityTopology } from '../../src/editing/topology.ts';
-import { latticeInput, type LatticeSpec } from './support/lattice.ts';
-
-const SPEC: LatticeSpec = {
-  west: 116.3,
-  south: 39.85,
-  cell: 0.002,
-  cols: 3,
-  rows: 2,
-  jitter: [0.1, -0.05, 0.2, 0.15, -0.1, 0.05],
-  bends: [],
-  buildings: [],
-};
+import { LATTICE_SPEC } from './support/edit-plan.ts';
+import { latticeInput } from './support/lattice.ts';
 
 function lattice(): { grids: GridFeature[]; community: CommunityFeature } {
-  const input = latticeInput(SPEC);
+  const input = latticeInput(LATTICE_SPEC);
   return { grids: [...input.grids], community: input.communities[0]! };
 }
 
@@ -70,7 +60,7 @@ describe('normalizeCommunityTopology', () => {
   });
 
   it("inserts a vertex into every edge that another ring's vertex lies on (T-junction)", () => {
-    const plain = latticeInput({ ...SPEC, jitter: [0] });
+    const plain = latticeInput({ ...LATTICE_SPEC, jitter: [0] });
     const [a, b] = [plain.grids[0]!, plain.grids[1]!];
     const ra = ringOf(a);
     const rb = ringOf(b);
@@ -89,7 +79,7 @@ describe('normalizeCommunityTopology', () => {
     const { grids, community } = lattice();
     const ring = ringOf(grids[0]!);
     const clockwiseWithRepeat = [ring[0]!, ring[3]!, ring[3]!, ring[2]!, ring[1]!, ring[0]!];
-    const [x0, y0] = [SPEC.west + 0.0005, SPEC.south + 0.0005];
+    const [x0, y0] = [LATTICE_SPEC.west + 0.0005, LATTICE_SPEC.south + 0.0005];
     const counterClockwiseHole: Position[] = [
       [x0, y0],
       [x0 + 0.0002, y0],
@@ -123,7 +113,7 @@ describe('normalizeCommunityTopology', () => {
   });
 
   it('handles a large lattice (every grid unchanged)', () => {
-    const big = latticeInput({ ...SPEC, cols: 40, rows: 40, cell: 0.0005 });
+    const big = latticeInput({ ...LATTICE_SPEC, cols: 40, rows: 40, cell: 0.0005 });
     const out = normalizeCommunityTopology(big.grids, big.communities[0]!);
     expect(out.every((grid, i) => grid === big.grids[i])).toBe(true);
   });
@@ -135,7 +125,7 @@ describe('normalizeCommunityTopology', () => {
         fc.integer({ min: 1, max: 4 }),
         fc.array(fc.double({ min: -3e-10, max: 3e-10, noNaN: true }), { minLength: 2 }),
         (cols, rows, drift) => {
-          const input = latticeInput({ ...SPEC, cols, rows });
+          const input = latticeInput({ ...LATTICE_SPEC, cols, rows });
           const community = input.communities[0]!;
           const borderKeys = new Set(
             (community.geometry.coordinates[0] as Position[]).map((p) => `${p[0]},${p[1]}`),

@@ -25,6 +25,7 @@ import {
   LATTICE_SPEC,
   outerRing,
   planAreaM2,
+  twoSquaresFixture,
   unit,
 } from './support/edit-plan.ts';
 import { gridId, latticeInput, type LatticeSpec } from './support/lattice.ts';
@@ -148,28 +149,7 @@ describe('moveVertex', () => {
   });
 
   it('slides a grid junction lying on a border edge (not a border vertex) along that edge', () => {
-    const fx = drawnFixture(
-      [
-        [0, 0],
-        [2, 0],
-        [2, 1],
-        [0, 1],
-      ],
-      [
-        [
-          [0, 0],
-          [1, 0],
-          [1, 1],
-          [0, 1],
-        ],
-        [
-          [1, 0],
-          [2, 0],
-          [2, 1],
-          [1, 1],
-        ],
-      ],
-    );
+    const fx = twoSquaresFixture();
     const plan = applied(fx.plan, moveVertex(fx.plan, fx.ctx, unit(1, 0), unit(1.5, -0.4)));
     const slid = outerRing(plan, gridId(1))[0]!;
     expect(slid[0]).toBeCloseTo(unit(1.5, 0)[0]!, 12);

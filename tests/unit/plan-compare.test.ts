@@ -8,7 +8,7 @@ import type { Polygon } from 'geojson';
 import polygonClipping, { type Geom } from 'polygon-clipping';
 import { describe, expect, it } from 'vitest';
 import { CoverageEngine, inputFromLoad } from '../../src/analysis/coverage/engine.ts';
-import type { BuildingAssignment, GridWorkload } from '../../src/analysis/coverage/report.ts';
+import type { GridWorkload } from '../../src/analysis/coverage/report.ts';
 import {
   comparePlans,
   type CompareContext,
@@ -18,6 +18,7 @@ import {
 import { deepFreeze } from '../../src/domain/deep-freeze.ts';
 import type { GridFeature } from '../../src/domain/types.ts';
 import { loadFiles } from '../../src/io/load-files.ts';
+import { assignedTo } from './support/plan-figures.ts';
 
 const C1 = '110106090001';
 const C2 = '110106090002';
@@ -53,13 +54,6 @@ const grid = (gridId: string, over: Partial<GridWorkload> = {}): GridWorkload =>
   };
 };
 
-const at = (buildingId: string, gridId: string | null): BuildingAssignment => ({
-  buildingId,
-  gridId,
-  status: gridId ? 'inside' : 'unassigned',
-  shares: gridId ? [{ gridId, share: 1 }] : [],
-});
-
 const building = (households: number, name: string, communityId = C1): ComparedBuilding => ({
   households,
   residents: households * 2,
@@ -75,7 +69,13 @@ const BEFORE: PlanFigures = deepFreeze({
     grid(B, { households: 300, buildings: 2, band: 'below', householdsDeviation: 0 }),
     grid(D, { households: 450 }),
   ],
-  assignments: [at('b1', A), at('b2', B), at('b3', B), at('b4', null), at('b5', D)],
+  assignments: [
+    assignedTo('b1', A),
+    assignedTo('b2', B),
+    assignedTo('b3', B),
+    assignedTo('b4', null),
+    assignedTo('b5', D),
+  ],
 });
 const AFTER: PlanFigures = deepFreeze({
   grids: [
@@ -83,7 +83,13 @@ const AFTER: PlanFigures = deepFreeze({
     grid(E, { households: 276, buildings: 2, workers: 0, band: 'below' }),
     grid(D, { households: 450 }),
   ],
-  assignments: [at('b1', A), at('b2', A), at('b3', E), at('b4', E), at('b5', D)],
+  assignments: [
+    assignedTo('b1', A),
+    assignedTo('b2', A),
+    assignedTo('b3', E),
+    assignedTo('b4', E),
+    assignedTo('b5', D),
+  ],
 });
 const CONTEXT: CompareContext = deepFreeze({
   buildings: new Map([
@@ -177,11 +183,11 @@ describe('comparePlans on hand-made figures', () => {
   it('marks a grid that swapped buildings of equal size as changed', () => {
     const before: PlanFigures = {
       grids: [grid(A), grid(D)],
-      assignments: [at('b1', A), at('b5', D)],
+      assignments: [assignedTo('b1', A), assignedTo('b5', D)],
     };
     const after: PlanFigures = {
       grids: [grid(A), grid(D)],
-      assignments: [at('b1', D), at('b5', A)],
+      assignments: [assignedTo('b1', D), assignedTo('b5', A)],
     };
     const result = comparePlans(before, after, CONTEXT);
     expect(result.grids.map((g) => g.status)).toEqual(['changed', 'changed']);

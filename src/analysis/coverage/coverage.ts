@@ -13,6 +13,7 @@ import type { GridSettings } from '../../domain/settings.ts';
 import { geometryAreaM2, polygonAreaM2 } from './geodesy.ts';
 import { bboxOfRings, polygonsOf, type PreparedGrid } from './prepared.ts';
 import { boxesMeet } from './spatial-index.ts';
+import { distanceToPointAt, segmentParameter } from './segment.ts';
 import type { CoveragePiece, OutsidePiece, OverlapPiece } from './report.ts';
 
 /** Pieces smaller than this (1 dm²) are floating-point residue of clipping, not area. */
@@ -86,18 +87,10 @@ function boundariesCancel(
   return true;
 }
 
-/** A position lies on segment a–b (within a relative tolerance), strictly between its ends. */
+/** A position lies on segment a–b (within a tolerance), strictly between its ends. */
 function liesOn(p: Position, a: Position, b: Position): boolean {
-  const [px, py] = p as [number, number];
-  const [ax, ay] = a as [number, number];
-  const [bx, by] = b as [number, number];
-  const dx = bx - ax;
-  const dy = by - ay;
-  const length2 = dx * dx + dy * dy;
-  const t = ((px - ax) * dx + (py - ay) * dy) / length2;
-  if (!(t > 0 && t < 1)) return false;
-  const cross = (px - ax) * dy - (py - ay) * dx;
-  return (cross * cross) / length2 <= COLLINEAR_TOLERANCE_DEG ** 2;
+  const t = segmentParameter(p, a, b);
+  return t > 0 && t < 1 && distanceToPointAt(p, a, b, t) <= COLLINEAR_TOLERANCE_DEG;
 }
 
 /** Grid vertices this close (degrees, about 0.1 mm) to a border edge lie on it. */

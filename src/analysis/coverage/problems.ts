@@ -14,20 +14,15 @@ import {
   type PreparedGrid,
 } from './prepared.ts';
 import type { BuildingAssignment, CoveragePiece, CoverageProblem, GridWorkload } from './report.ts';
+import { distanceToPointAt, segmentParameter } from './segment.ts';
 import { boxesMeet } from './spatial-index.ts';
 
 /** How close (degrees, about 1 mm) a gap's vertex must lie to a grid's edge to border it. */
 const TOUCH_DEGREES = 1e-8;
 
 function nearSegment(p: Position, a: Position, b: Position): boolean {
-  const [px, py] = p as [number, number];
-  const [ax, ay] = a as [number, number];
-  const [bx, by] = b as [number, number];
-  const dx = bx - ax;
-  const dy = by - ay;
-  const length2 = dx * dx + dy * dy;
-  const t = length2 > 0 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2)) : 0;
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy)) <= TOUCH_DEGREES;
+  const t = Math.max(0, Math.min(1, segmentParameter(p, a, b)));
+  return distanceToPointAt(p, a, b, t) <= TOUCH_DEGREES;
 }
 
 /** The grids whose boundary a piece touches: the grids on either side of a gap. */

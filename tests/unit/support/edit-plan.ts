@@ -24,6 +24,9 @@ export interface EditFixture {
   grids: readonly GridFeature[];
 }
 
+/** How far, in m², two areas may differ and still count as equal in edit tests. */
+export const AREA_TOLERANCE_M2 = 1;
+
 export const LATTICE_SPEC: LatticeSpec = {
   west: 116.3,
   south: 39.85,
@@ -91,6 +94,35 @@ export function drawnFixture(
   return fixture(grids, community);
 }
 
+/**
+ * Two unit squares side by side (grids 001 and 002) filling a 2 × 1 community: the smallest plan
+ * with a grid junction on the border.
+ */
+export function twoSquaresFixture(): EditFixture {
+  return drawnFixture(
+    [
+      [0, 0],
+      [2, 0],
+      [2, 1],
+      [0, 1],
+    ],
+    [
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+      ],
+      [
+        [1, 0],
+        [2, 0],
+        [2, 1],
+        [1, 1],
+      ],
+    ],
+  );
+}
+
 /** The plan after an edit that must have succeeded. */
 export function applied(plan: Plan, result: EditResult): Plan {
   if (!result.ok) throw new Error(`edit refused: ${result.problem.code}`);
@@ -100,6 +132,13 @@ export function applied(plan: Plan, result: EditResult): Plan {
 /** Σ grid area of a plan, m². */
 export function planAreaM2(plan: Plan): number {
   return planGrids(plan).reduce((sum, g) => sum + geometryAreaM2(g.geometry), 0);
+}
+
+/** A plan's grid, which must be there. */
+export function gridOf(plan: Plan, id: string): GridFeature {
+  const grid = plan.grids.get(id)?.grid;
+  if (!grid) throw new Error(`no grid ${id}`);
+  return grid;
 }
 
 /** The outer ring of a plan's grid. */
