@@ -133,7 +133,7 @@ test('split, merge, paint, undo and redo, reload, compare and export a plan', as
   await expect(page.getByTestId('compare-moved')).toContainText(building.properties.name!);
   // The whole street: the split, the merge and the painted building with the baseline dashed.
   await show(page, [116.3115, 39.8455], 15.2);
-  await page.screenshot({ path: `${SHOTS}/compare.png` });
+  await page.screenshot({ path: `${SHOTS}/scenario-compare.png` });
 
   // Export the plan and check it with the street's other layers.
   const folder = mkdtempSync(join(tmpdir(), 'gridatlas-plan-'));
