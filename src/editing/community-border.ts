@@ -4,6 +4,7 @@
  * length, projection onto a ring, and the border vertices met when travelling between two points.
  * A vertex on the border may only slide along it; this is what tells how.
  */
+import { polygonsOf } from '../analysis/coverage/prepared.ts';
 import type { Position } from 'geojson';
 import type { CommunityFeature } from '../domain/types.ts';
 import { flatPolygons } from '../analysis/coverage/prepared.ts';
@@ -12,7 +13,6 @@ import {
   nearestOnSegment,
   planarDistance,
   pointAlong,
-  polygonRings,
   positionKey,
   ringOrientation,
 } from './ring-geometry.ts';
@@ -48,7 +48,7 @@ export class CommunityBorder {
   readonly #tolerance: number;
 
   constructor(community: CommunityFeature, tolerance: number) {
-    this.#rings = polygonRings(community.geometry).flatMap((rings) =>
+    this.#rings = polygonsOf(community.geometry).flatMap((rings) =>
       rings.map((ring, r) => woundRing(ring, r === 0)),
     );
     this.#vertexKeys = new Set(this.#rings.flatMap((ring) => ring.positions.map(positionKey)));

@@ -33,9 +33,6 @@ export function ringOrientation(ring: readonly Position[]): number {
   return twice;
 }
 
-/** The polygons of a grid geometry as arrays of rings: the engine's own rule, re-exported. */
-export { polygonsOf as polygonRings } from '../analysis/coverage/prepared.ts';
-
 /** A geometry of the same type as `geometry` with `polygons` as its rings. */
 export function withPolygons<G extends Polygon | MultiPolygon>(
   geometry: G,
@@ -45,8 +42,6 @@ export function withPolygons<G extends Polygon | MultiPolygon>(
     ? { ...geometry, coordinates: polygons[0] ?? [] }
     : { ...geometry, coordinates: polygons };
 }
-
-export { segmentParameter } from '../analysis/coverage/segment.ts';
 
 /** The point at fraction `t` of segment a→b. */
 export function pointAlong(a: Position, b: Position, t: number): Position {

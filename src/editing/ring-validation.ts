@@ -4,6 +4,7 @@
  * flipped ring has passed through itself). Only edges the edit created are tested, so a defect
  * elsewhere in the plan does not block an edit here.
  */
+import { polygonsOf } from '../analysis/coverage/prepared.ts';
 import type { BBox, Position } from 'geojson';
 import { bboxOf } from '../analysis/coverage/prepared.ts';
 import { boxesMeet } from '../analysis/coverage/spatial-index.ts';
@@ -12,7 +13,6 @@ import type { CommunityBorder } from './community-border.ts';
 import { TOPOLOGY_TOLERANCE_DEG } from './topology.ts';
 import {
   pointAlong,
-  polygonRings,
   positionKey,
   ringOrientation,
   samePosition,
@@ -35,7 +35,7 @@ function edgeKey(a: Position, b: Position): string {
 
 function edgesOf(grid: GridFeature): Edge[] {
   const edges: Edge[] = [];
-  polygonRings(grid.geometry).forEach((rings, p) =>
+  polygonsOf(grid.geometry).forEach((rings, p) =>
     rings.forEach((ring, r) => {
       for (let i = 0; i < ring.length - 1; i++)
         edges.push({
@@ -92,8 +92,8 @@ function edgesBox(edges: readonly Edge[]): BBox {
 }
 
 function windingKept(before: GridFeature, after: GridFeature): boolean {
-  const old = polygonRings(before.geometry);
-  return polygonRings(after.geometry).every((rings, p) =>
+  const old = polygonsOf(before.geometry);
+  return polygonsOf(after.geometry).every((rings, p) =>
     rings.every((ring, r) => {
       const was = old[p]?.[r];
       const now = ringOrientation(ring);

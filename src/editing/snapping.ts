@@ -4,11 +4,12 @@
  * each snap is a box search and a few distance measures in geodesic metres, so it can run on
  * every pointer move.
  */
+import { polygonsOf } from '../analysis/coverage/prepared.ts';
 import type { BBox, Position } from 'geojson';
 import { metresPerDegree } from '../analysis/coverage/geodesy.ts';
 import { BoxIndex } from '../analysis/coverage/spatial-index.ts';
 import type { BasemapFeature, CommunityFeature, GridFeature } from '../domain/types.ts';
-import { pointAlong, polygonRings, positionKey, samePosition } from './ring-geometry.ts';
+import { pointAlong, positionKey, samePosition } from './ring-geometry.ts';
 
 /** What a position snapped to; a vertex of any kind beats an edge of any kind. */
 export const SNAP_KINDS = [
@@ -99,7 +100,7 @@ export function snapTargets(
   const seen = new Set<string>();
   for (const grid of grids)
     lineTargets(
-      polygonRings(grid.geometry).flat(),
+      polygonsOf(grid.geometry).flat(),
       'grid',
       grid.properties.id,
       vertices,
@@ -107,7 +108,7 @@ export function snapTargets(
       seen,
     );
   lineTargets(
-    polygonRings(community.geometry).flat(),
+    polygonsOf(community.geometry).flat(),
     'border',
     community.properties.id,
     vertices,

@@ -4,15 +4,15 @@
  * the edge exactly), repeated positions go, and rings are wound by the right-hand rule. Shared
  * edges that are exactly shared are what lets a vertex move in every grid at once without a gap.
  */
+import { polygonsOf } from '../analysis/coverage/prepared.ts';
+import { segmentParameter } from '../analysis/coverage/segment.ts';
 import type { BBox, Position } from 'geojson';
 import { BoxIndex } from '../analysis/coverage/spatial-index.ts';
 import type { CommunityFeature, GridFeature } from '../domain/types.ts';
 import {
-  polygonRings,
   positionKey,
   ringOrientation,
   samePosition,
-  segmentParameter,
   pointAlong,
   planarDistance,
   withPolygons,
@@ -185,18 +185,18 @@ export function normalizeCommunityTopology(
   options: { toleranceDeg?: number } = {},
 ): GridFeature[] {
   const tolerance = options.toleranceDeg ?? TOPOLOGY_TOLERANCE_DEG;
-  const borderRings = polygonRings(community.geometry).flat();
+  const borderRings = polygonsOf(community.geometry).flat();
   const clusters = new VertexClusters();
   for (const ring of borderRings) ringVertices(ring).forEach((p) => clusters.add(p, true));
   for (const grid of grids)
-    for (const ring of polygonRings(grid.geometry).flat())
+    for (const ring of polygonsOf(grid.geometry).flat())
       ringVertices(ring).forEach((p) => clusters.add(p, false));
   clusters.join(tolerance);
 
   const snapRing = (ring: readonly Position[]): Position[] =>
     withoutRepeats(ring.map((p) => clusters.representative(p)));
   const snapped = grids.map((grid) =>
-    polygonRings(grid.geometry).map((rings) => rings.map(snapRing)),
+    polygonsOf(grid.geometry).map((rings) => rings.map(snapRing)),
   );
   const vertexKeys = new Set<string>();
   const vertices: Position[] = [];
@@ -215,7 +215,7 @@ export function normalizeCommunityTopology(
         wound(withoutRepeats(withJunctions(ring, vertexIndex, tolerance)), r === 0),
       ),
     );
-    if (sameRings(polygons, polygonRings(grid.geometry))) return grid;
+    if (sameRings(polygons, polygonsOf(grid.geometry))) return grid;
     return { ...grid, geometry: withPolygons(grid.geometry, polygons) };
   });
 }

@@ -5,6 +5,7 @@
  * it passes. Every operation returns a patch of the grids it changed, or the problem that
  * refused it.
  */
+import { polygonsOf } from '../analysis/coverage/prepared.ts';
 import type { Position } from 'geojson';
 import type { GridFeature } from '../domain/types.ts';
 import { CommunityBorder, type BorderLocation } from './community-border.ts';
@@ -19,7 +20,6 @@ import {
 import {
   nearestOnSegment,
   planarDistance,
-  polygonRings,
   positionKey,
   ringOrientation,
   samePosition,
@@ -37,7 +37,7 @@ function atParams(p: Position): Record<string, number> {
 }
 
 function holds(grid: GridFeature, p: Position): boolean {
-  return polygonRings(grid.geometry).some((rings) =>
+  return polygonsOf(grid.geometry).some((rings) =>
     rings.some((ring) => ring.some((q) => samePosition(p, q))),
   );
 }
@@ -48,7 +48,7 @@ function rewriteRings(
   rewrite: (ring: Position[], outer: boolean) => Position[] | null,
 ): GridFeature | null {
   const polygons: Position[][][] = [];
-  for (const rings of polygonRings(grid.geometry)) {
+  for (const rings of polygonsOf(grid.geometry)) {
     const out: Position[][] = [];
     for (const [r, ring] of rings.entries()) {
       const rewritten = rewrite(ring, r === 0);
@@ -235,14 +235,14 @@ function insertIntoGeometry<G extends GridFeature['geometry']>(
   edge: [Position, Position],
   at: Position,
 ): G {
-  const polygons = polygonRings(geometry).map((rings) =>
+  const polygons = polygonsOf(geometry).map((rings) =>
     rings.map((ring) => insertIntoRing(ring, edge, at)),
   );
   return withPolygons(geometry, polygons);
 }
 
 function hasEdge(grid: GridFeature, [a, b]: [Position, Position]): boolean {
-  return polygonRings(grid.geometry).some((rings) =>
+  return polygonsOf(grid.geometry).some((rings) =>
     rings.some((ring) =>
       ring.some((p, i) => {
         const q = ring[i + 1];
@@ -287,7 +287,7 @@ export function insertVertex(
 /** The positions next to `at` in the grid's rings, as keys. */
 function neighbourKeys(grid: GridFeature, at: Position): Set<string> {
   const keys = new Set<string>();
-  for (const ring of polygonRings(grid.geometry).flat()) {
+  for (const ring of polygonsOf(grid.geometry).flat()) {
     const open = openRing(ring);
     open.forEach((p, i) => {
       if (!samePosition(p, at)) return;
@@ -302,7 +302,7 @@ function neighbourKeys(grid: GridFeature, at: Position): Set<string> {
 function keepsToBorder(grid: GridFeature, at: Position, border: CommunityBorder): boolean {
   if (!border.locate(at)) return true;
   if (border.isCorner(at)) return false;
-  return polygonRings(grid.geometry)
+  return polygonsOf(grid.geometry)
     .flat()
     .every((ring) => {
       const open = openRing(ring);

@@ -4,7 +4,8 @@
  * with another or the baseline, the change report, and export and import of a plan's grids.
  * Every answer is plain data; the UI applies the updates in the order they come.
  */
-import type { Position } from 'geojson';
+import type { BBox, Position } from 'geojson';
+import type { FlatPolygon } from '../analysis/coverage/clip-area.ts';
 import { CoverageEngine } from '../analysis/coverage/engine.ts';
 import type { AnalysisInput } from '../analysis/coverage/input.ts';
 import { flatPolygons, geometryContains, bboxOf } from '../analysis/coverage/prepared.ts';
@@ -70,16 +71,33 @@ export function createPlanApi(workspace: () => PlanWorkspace) {
   const session = () => workspace().session;
   let snapCache: { plan: Plan; communityId: string; targets: SnapTargets } | null = null;
 
+  /** The figures of a plan: the engine's own for the plan being edited, else a fresh report. */
   const figuresOf = (plan: Plan): PlanFigures => {
+    const current = plan === session().plan ? session().currentFigures() : null;
+    if (current) return current;
     const { input, settings } = workspace();
     const report = new CoverageEngine({ ...input, grids: planGrids(plan) }, settings).report();
     return { grids: report.grids, assignments: report.assignments };
   };
 
-  const communityAt = (position: Position): CommunityFeature | null =>
-    workspace().input.communities.find((c) =>
-      geometryContains(flatPolygons(c.geometry), bboxOf(c.geometry), position),
-    ) ?? null;
+  // Communities flattened once per street, not on every snap of a drag.
+  const flatCommunities = new WeakMap<
+    AnalysisInput,
+    { feature: CommunityFeature; flat: FlatPolygon[]; bbox: BBox }[]
+  >();
+  const communityAt = (position: Position): CommunityFeature | null => {
+    const { input } = workspace();
+    let prepared = flatCommunities.get(input);
+    if (!prepared) {
+      prepared = input.communities.map((feature) => ({
+        feature,
+        flat: flatPolygons(feature.geometry),
+        bbox: bboxOf(feature.geometry),
+      }));
+      flatCommunities.set(input, prepared);
+    }
+    return prepared.find((c) => geometryContains(c.flat, c.bbox, position))?.feature ?? null;
+  };
 
   const comparison = async (
     otherId: string | null,

@@ -10,7 +10,7 @@ import type { Feature, Point, Position } from 'geojson';
 import { polygonLabel, type LabelProperties } from '../analysis/label-points.ts';
 import type { CoverageEngine } from '../analysis/coverage/engine.ts';
 import type { GridChange } from '../analysis/coverage/input.ts';
-import type { ReportDelta } from '../analysis/coverage/report.ts';
+import type { CoverageReport, ReportDelta } from '../analysis/coverage/report.ts';
 import { applyCommand } from '../editing/commands.ts';
 import {
   applyPatch,
@@ -241,6 +241,16 @@ export class PlanSession {
       history: this.history,
       problems,
     };
+  }
+
+  /**
+   * The coverage figures of the plan being edited, read from the engine that already holds it;
+   * null while a drag preview holds the engine elsewhere.
+   */
+  currentFigures(): Pick<CoverageReport, 'grids' | 'assignments'> | null {
+    if (this.#enginePlan !== this.#current.plan) return null;
+    const { grids, assignments } = this.#engine.report();
+    return { grids, assignments };
   }
 
   /** The plans of this street, most recently changed first; unreadable ones are reported. */

@@ -13,7 +13,7 @@ import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { flatContains } from '../../src/analysis/coverage/clip-area.ts';
 import { metresPerDegree } from '../../src/analysis/coverage/geodesy.ts';
-import { flatPolygons } from '../../src/analysis/coverage/prepared.ts';
+import { flatPolygons, polygonsOf } from '../../src/analysis/coverage/prepared.ts';
 import type { BuildingFeature, GridFeature } from '../../src/domain/types.ts';
 import { editAttributes } from '../../src/editing/attributes.ts';
 import { applyCommand } from '../../src/editing/commands.ts';
@@ -33,7 +33,7 @@ import {
   type EditResult,
   type Plan,
 } from '../../src/editing/plan.ts';
-import { polygonRings, positionKey } from '../../src/editing/ring-geometry.ts';
+import { positionKey } from '../../src/editing/ring-geometry.ts';
 import {
   buildingWith,
   cellPoint,
@@ -91,7 +91,7 @@ function edgeBuildings(
   const [y0, y1] = [0.35, 0.42];
   for (let j = 0; j < ROWS; j++)
     for (let i = 0; i < COLS - 1; i++) {
-      const ring = polygonRings(grids[j * COLS + i]!.geometry)[0]![0]!;
+      const ring = polygonsOf(grids[j * COLS + i]!.geometry)[0]![0]!;
       const [south, north] = [ring[1]!, ring[2]!];
       const edgeX = (t: number): number => south[0]! + (north[0]! - south[0]!) * t;
       const t0 =
@@ -185,12 +185,12 @@ function splitLine(spec: LatticeSpec, step: Extract<Step, { kind: 'split' }>): P
 function vertices(plan: Plan): Position[] {
   const seen = new Map<string, Position>();
   for (const grid of planGrids(plan))
-    for (const p of polygonRings(grid.geometry).flat(2)) seen.set(positionKey(p), p);
+    for (const p of polygonsOf(grid.geometry).flat(2)) seen.set(positionKey(p), p);
   return [...seen.values()];
 }
 
 function boxOf(grid: GridFeature | BuildingFeature): [number, number, number, number] {
-  const ps = polygonRings(grid.geometry).flat(2);
+  const ps = polygonsOf(grid.geometry).flat(2);
   const xs = ps.map((p) => p[0]!);
   const ys = ps.map((p) => p[1]!);
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
@@ -281,7 +281,7 @@ function keepsClear(patch: EditPatch, fixture: EditFixture): boolean {
   const edgeKeys = (grid: GridFeature | null): Set<string> =>
     new Set(
       grid
-        ? polygonRings(grid.geometry)
+        ? polygonsOf(grid.geometry)
             .flat()
             .flatMap((ring) =>
               ring.slice(1).map((q, i) => `${positionKey(ring[i]!)}|${positionKey(q)}`),
@@ -291,7 +291,7 @@ function keepsClear(patch: EditPatch, fixture: EditFixture): boolean {
   return patch.entries.every(({ before, after }) => {
     if (!after) return true;
     const old = edgeKeys(before);
-    return polygonRings(after.geometry)
+    return polygonsOf(after.geometry)
       .flat()
       .every((ring) =>
         ring.slice(1).every((q, i) => {
@@ -355,7 +355,7 @@ describe('applyCommand', () => {
   it('hands each command to its operation', () => {
     const fixture = latticeFixture();
     const { plan, ctx } = fixture;
-    const ring = polygonRings(planGrids(plan)[0]!.geometry)[0]![0]!;
+    const ring = polygonsOf(planGrids(plan)[0]!.geometry)[0]![0]!;
     const [a, b] = [ring[0]!, ring[1]!];
     const mid: Position = [(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2];
     const id = planGrids(plan)[0]!.properties.id;

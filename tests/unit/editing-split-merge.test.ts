@@ -3,6 +3,7 @@
  * areas kept (the community's grids still sum to its area), codes, properties, shared vertices
  * with neighbours, exact undo, and every refusal.
  */
+import { polygonsOf } from '../../src/analysis/coverage/prepared.ts';
 import { describe, expect, it } from 'vitest';
 import { geometryAreaM2 } from '../../src/analysis/coverage/geodesy.ts';
 import { deepFreeze } from '../../src/domain/deep-freeze.ts';
@@ -10,7 +11,7 @@ import type { GridFeature } from '../../src/domain/types.ts';
 import { mergeGrids } from '../../src/editing/merge-grids.ts';
 import { applyPatch, invertPatch, planFromGrids, planGrids } from '../../src/editing/plan.ts';
 import { SPLIT_NAME_SUFFIX, splitGrid } from '../../src/editing/split-grid.ts';
-import { polygonRings, positionKey } from '../../src/editing/ring-geometry.ts';
+import { positionKey } from '../../src/editing/ring-geometry.ts';
 import {
   cellPoint,
   communityCoverage,
@@ -34,7 +35,7 @@ function communityArea(fixture: EditFixture): number {
 }
 
 function vertexKeys(grid: GridFeature): Set<string> {
-  return new Set(polygonRings(grid.geometry).flat(2).map(positionKey));
+  return new Set(polygonsOf(grid.geometry).flat(2).map(positionKey));
 }
 
 /** The lattice with names and leaders on its grids. */

@@ -4,6 +4,7 @@
  * stretch, inserts and deletes touch every ring with the edge or vertex, refusals come back as
  * problem codes, and undo restores the plan exactly.
  */
+import { polygonsOf } from '../../src/analysis/coverage/prepared.ts';
 import type { Position } from 'geojson';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,6 @@ import {
   type EditPatch,
   type EditResult,
 } from '../../src/editing/plan.ts';
-import { polygonRings } from '../../src/editing/ring-geometry.ts';
 import { deleteVertex, insertVertex, moveVertex } from '../../src/editing/vertex-edits.ts';
 import {
   applied,
@@ -321,7 +321,7 @@ describe('vertex edits on random lattices (property)', () => {
         let plan = fx.plan;
         const patches: EditPatch[] = [];
         for (const { op, pick, dx, dy } of edits) {
-          const rings = planGrids(plan).flatMap((g) => polygonRings(g.geometry).flat());
+          const rings = planGrids(plan).flatMap((g) => polygonsOf(g.geometry).flat());
           const ring = rings[pick % rings.length]!;
           const k = Math.floor(pick / rings.length) % (ring.length - 1);
           const [a, b] = [ring[k]!, ring[k + 1]!];

@@ -4,8 +4,9 @@
  * a vertex there). Handles are found under the pointer in screen pixels through the map's
  * projection, so a handle is as easy to grab at every zoom.
  */
+import { polygonsOf } from '../../analysis/coverage/prepared.ts';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { pointAlong, polygonRings, positionKey } from '../../editing/ring-geometry.ts';
+import { pointAlong, positionKey } from '../../editing/ring-geometry.ts';
 import type { EditFeature } from '../edit-style.ts';
 import { screenDistance, type Project, type ScreenPoint } from './screen-scale.ts';
 
@@ -34,7 +35,7 @@ export function gridHandles(geometry: Polygon | MultiPolygon): Handle[] {
   const vertices: VertexHandle[] = [];
   const midpoints: MidpointHandle[] = [];
   const seen = new Set<string>();
-  for (const ring of polygonRings(geometry).flat()) {
+  for (const ring of polygonsOf(geometry).flat()) {
     ring.forEach((at, i) => {
       const key = positionKey(at);
       if (!seen.has(key)) {
