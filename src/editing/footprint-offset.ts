@@ -5,7 +5,7 @@
  * bevelled where they are sharp; a concave outline becomes its footprint plus a strip along each
  * edge and a mitred wedge at each convex corner, for the caller to unite in one clipping pass.
  */
-import type { Position } from 'geojson';
+import type { BBox, Position } from 'geojson';
 import { metresPerDegree } from '../analysis/coverage/geodesy.ts';
 import type { Polygons } from './polygon-ops.ts';
 import { samePosition } from './ring-geometry.ts';
@@ -123,4 +123,16 @@ export function offsetFootprint(ring: readonly Position[], marginM: number): Pol
       pieces.push([close(cornerWedge(a, normals[(i - 1 + n) % n]!, normals[i]!, marginM))]);
   });
   return pieces;
+}
+
+/**
+ * A box holding the footprint (box `bbox`) grown by `marginM` metres: a mitred corner reaches at
+ * most twice the margin out, since sharper corners are bevelled.
+ * @example
+ * grownBox(prepareBuilding(building).bbox, 1.5);
+ */
+export function grownBox([west, south, east, north]: BBox, marginM: number): BBox {
+  const scale = metresPerDegree((south + north) / 2);
+  const [dLng, dLat] = [(2 * marginM) / scale.lng, (2 * marginM) / scale.lat];
+  return [west - dLng, south - dLat, east + dLng, north + dLat];
 }

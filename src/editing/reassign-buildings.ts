@@ -12,8 +12,12 @@ import {
   prepareGrid,
 } from '../analysis/coverage/prepared.ts';
 import { assignBuilding } from '../analysis/coverage/assignment.ts';
-import { boundaryMeetsBox, type FlatPolygon } from '../analysis/coverage/clip-area.ts';
-import type { Position } from 'geojson';
+import {
+  boundaryMeetsBox,
+  flatContains,
+  type FlatPolygon,
+} from '../analysis/coverage/clip-area.ts';
+import type { BBox, Position } from 'geojson';
 import type { CommunityFeature, GridFeature } from '../domain/types.ts';
 import {
   areaChanged,
@@ -23,7 +27,7 @@ import {
   piecesProblem,
   refuse,
 } from './area-edit.ts';
-import { offsetFootprint } from './footprint-offset.ts';
+import { grownBox, offsetFootprint } from './footprint-offset.ts';
 import type { EditContext, EditResult, Plan } from './plan.ts';
 import {
   areasMayMeet,
@@ -55,6 +59,15 @@ function buildingRegion(
 }
 
 /**
+ * Whether box `box` lies wholly inside `area` (flat rings): the area's boundary stays clear of
+ * the box and its corner is inside. A box the boundary meets counts as not inside, which only
+ * means its building is clipped like any other.
+ */
+function boxWithinArea(box: BBox, area: readonly FlatPolygon[]): boolean {
+  return area.length > 0 && !boundaryMeetsBox(area, box) && flatContains(area, box[0], box[1]);
+}
+
+/**
  * Moves the buildings `buildingIds` into grid `targetGridId`: the footprint of each, grown by
  * `marginM` (default BUILDING_MARGIN_M) and clipped to its community, leaves the grids it lies in
  * and joins the target. Buildings already wholly in the target, and ids not among the buildings,
@@ -80,35 +93,51 @@ export function reassignBuildings(
   const community = ctx.communities.get(communityId);
   const border = community ? flatPolygons(community.geometry) : [];
   const margin = options.marginM ?? BUILDING_MARGIN_M;
-  // One area per building, overlapping or not: the clipper unites them in the same pass.
+  // The painted area itself (a brush stroke, box or lasso) moves too, so a stroke from the target
+  // carries the ground between the buildings with them and the target stays one piece.
+  const painted =
+    options.area && community
+      ? intersectAreas([options.area as Position[][]], polygonsOf(community.geometry))
+      : [];
+  const paintedFlat = flatPolygons({ type: 'MultiPolygon', coordinates: painted });
+  // One area per building, overlapping or not: the clipper unites them in the same pass. A
+  // building whose grown footprint the painted area holds whole adds nothing to it.
   const regions: Polygons[] = [];
+  let moving = 0;
   for (const buildingId of new Set(buildingIds)) {
     const building = ctx.buildings.get(buildingId);
     if (!building) continue;
     if (building.properties.communityId !== communityId)
       return refuse('building-other-community', { buildingId, gridId: targetGridId });
-    const share = assignBuilding(prepareBuilding(building), [preparedTarget], 0).shares[0]?.share;
+    const prepared = prepareBuilding(building);
+    const share = assignBuilding(prepared, [preparedTarget], 0).shares[0]?.share;
     if ((share ?? 0) >= 1 - WHOLLY_INSIDE_SLACK) continue;
+    if (boxWithinArea(grownBox(prepared.bbox, margin), paintedFlat)) {
+      moving += 1;
+      continue;
+    }
     const grown = offsetFootprint(building.geometry.coordinates[0]!, margin);
     const region = buildingRegion(grown, community, border);
-    if (region.length > 0) regions.push(region);
+    if (region.length > 0) {
+      moving += 1;
+      regions.push(region);
+    }
   }
-  if (regions.length === 0) return refuse('nothing-to-move', { gridId: targetGridId });
-  // The painted area itself (a brush stroke, box or lasso) moves too, so a stroke from the target
-  // carries the ground between the buildings with them and the target stays one piece.
-  if (options.area && community)
-    regions.push(intersectAreas([options.area as Position[][]], polygonsOf(community.geometry)));
+  if (moving === 0) return refuse('nothing-to-move', { gridId: targetGridId });
+  if (painted.length > 0) regions.push(painted);
 
-  const targetArea = unionAreas([polygonsOf(target.geometry), ...regions]);
+  // United once, the moved ground is a few polygons: each neighbour is cut by those it meets.
+  const moved = unionAreas(regions);
+  const targetArea = unionAreas([polygonsOf(target.geometry), moved]);
   const targetProblem = piecesProblem(targetGridId, targetArea);
   if (targetProblem) return { ok: false, problem: targetProblem };
   const changed: GridFeature[] = [gridWithArea(target, targetArea)];
   for (const grid of communityGrids(plan, communityId)) {
     if (grid === target) continue;
     const before = polygonsOf(grid.geometry);
-    const cuts = regions.filter((region) => areasMayMeet(before, region));
-    if (cuts.length === 0) continue;
-    const after = subtractAreas(before, cuts);
+    const cut = moved.filter((polygon) => areasMayMeet(before, [polygon]));
+    if (cut.length === 0) continue;
+    const after = subtractAreas(before, [cut]);
     if (!areaChanged(before, after)) continue;
     const problem = piecesProblem(grid.properties.id, after);
     if (problem) return { ok: false, problem };

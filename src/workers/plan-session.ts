@@ -1,8 +1,9 @@
 /**
  * The plans of the street on screen, kept in the data worker: the baseline (现状) as loaded, the
  * planner's named plans (方案) with their edit histories, and the one plan being edited. Every
- * edit runs as a command (src/editing) that yields a patch; the patch is written to the plan store
- * before the engine and the UI see it, so what the UI shows as done is on disk. The coverage
+ * edit runs as a command (src/editing) that yields a patch; the engine re-checks the plan while
+ * the patch is written to the plan store, and the UI sees it only once it is written, so what
+ * the UI shows as done is on disk. The coverage
  * engine always reflects exactly one plan: switching, undoing or dragging hands it only the grids
  * that differ, and the UI gets back what changed (grids and a report delta), never the street.
  */
@@ -365,20 +366,21 @@ export class PlanSession {
     return this.#current.id === planId ? this.switchTo(null) : null;
   }
 
-  /** Applies an edit to the current plan: stored first, then the engine, then the answer. */
+  /** Applies an edit to the current plan: stored (while the engine re-checks), then answered. */
   async edit(command: EditCommand): Promise<EditOutcome> {
     const { id, plan, cursor } = this.#current;
     if (id === null) return { ok: false, problem: { code: 'baseline-read-only', params: {} } };
     const result = applyCommand(plan, this.#context, command);
     if (!result.ok) return result;
-    const stored = await this.#stored((store) =>
-      store.appendEdit(id, { command, patch: result.patch }),
+    const next = applyPatch(plan, result.patch);
+    const stored = await this.#whileStoring(
+      this.#stored((store) => store.appendEdit(id, { command, patch: result.patch })),
+      next,
     );
     if (!stored.ok) return stored;
-    const next = applyPatch(plan, result.patch);
-    const entries = [...this.#current.entries.slice(0, cursor), stored.value];
+    const entries = [...this.#current.entries.slice(0, cursor), stored.value.stored];
     this.#current = { id, plan: next, entries, cursor: cursor + 1 };
-    return { ok: true, warnings: result.warnings, ...this.#update(next) };
+    return { ok: true, warnings: result.warnings, ...stored.value.update, history: this.history };
   }
 
   /** Moves the history cursor one step back (undo) or forward (redo); null when it cannot. */
@@ -387,11 +389,30 @@ export class PlanSession {
     const entry = direction === 'undo' ? entries[cursor - 1] : entries[cursor];
     if (id === null || !entry) return null;
     const target = direction === 'undo' ? cursor - 1 : cursor + 1;
-    const stored = await this.#stored((store) => store.setCursor(id, target));
-    if (!stored.ok) return stored;
     const next = applyPatch(plan, direction === 'undo' ? invertPatch(entry.patch) : entry.patch);
+    const stored = await this.#whileStoring(
+      this.#stored((store) => store.setCursor(id, target)),
+      next,
+    );
+    if (!stored.ok) return stored;
     this.#current = { id, plan: next, entries, cursor: target };
-    return { ok: true, warnings: [], ...this.#update(next) };
+    return { ok: true, warnings: [], ...stored.value.update, history: this.history };
+  }
+
+  /**
+   * Brings the engine to `next` while the store writes, so the two overlap; when the write
+   * fails, the engine goes back to the plan as it stands and the failure is the answer. The
+   * update's history is the caller's to fill in once the plan has moved on.
+   */
+  async #whileStoring<T>(
+    storing: Promise<Stored<T>>,
+    next: Plan,
+  ): Promise<Stored<{ stored: T; update: PlanUpdate }>> {
+    const update = this.#update(next);
+    const stored = await storing;
+    if (stored.ok) return { ok: true, value: { stored: stored.value, update } };
+    this.#update(this.#current.plan);
+    return stored;
   }
 
   /** A vertex drag starts: moves are previews until `endDrag` makes one history entry. */

@@ -16,7 +16,7 @@ import { applyReportDelta } from '../../src/analysis/coverage/report-delta.ts';
 import type { UiReport } from '../../src/analysis/coverage/report.ts';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings.ts';
 import type { GridFeature } from '../../src/domain/types.ts';
-import { openPlanStore } from '../../src/io/plan-store.ts';
+import { openPlanStore, StorageError } from '../../src/io/plan-store.ts';
 import { createDataApi } from '../../src/workers/data-api.ts';
 import type { EditOutcome, PlanSwitch } from '../../src/workers/plan-session.ts';
 
@@ -93,6 +93,36 @@ describe('the data API', () => {
     const redo = updated(await api.redo());
     expect(applyReportDelta(report, redo.delta).grids).toHaveLength(47);
     expect((await api.listPlans()).plans).toMatchObject([{ name: '方案一', edits: 1 }]);
+  });
+
+  it('answers an edit the store cannot write with the problem, the engine left where it was', async () => {
+    let full = false;
+    const api = createDataApi({
+      openStore: async () => {
+        const store = await openPlanStore({ factory: new IDBFactory() });
+        const append = store.appendEdit.bind(store);
+        store.appendEdit = (...args) => {
+          if (full) throw new StorageError({ code: 'quota-exceeded', params: {} });
+          return append(...args);
+        };
+        return store;
+      },
+    });
+    const street = await api.load(sample, () => {}, DEFAULT_SETTINGS);
+    updated(await api.createPlan('方案一', null));
+    const big = street.dataset.grids!.features.find((g) => g.properties.id === BIG_GRID)!;
+    full = true;
+    const failed = await api.edit({ op: 'split', gridId: BIG_GRID, line: middleLine(big) });
+    expect(failed).toMatchObject({ ok: false, storage: { code: 'quota-exceeded' } });
+    full = false;
+    // The next edit's delta is relative to the report on screen, which never saw the split.
+    const split = updated(await api.edit({ op: 'split', gridId: BIG_GRID, line: middleLine(big) }));
+    expect(split.history).toMatchObject({ cursor: 1, length: 1 });
+    expect(applyReportDelta(street.report, split.delta).grids).toHaveLength(47);
+    const undo = updated(await api.undo());
+    expect(applyReportDelta(applyReportDelta(street.report, split.delta), undo.delta)).toEqual(
+      street.report,
+    );
   });
 
   it('restores the plan, its history and the view after a reload', async () => {

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { geometryAreaM2 } from '../../src/analysis/coverage/geodesy.ts';
-import { polygonsOf } from '../../src/analysis/coverage/prepared.ts';
+import { bboxOf, polygonsOf } from '../../src/analysis/coverage/prepared.ts';
 import type { BuildingFeature } from '../../src/domain/types.ts';
-import { offsetFootprint } from '../../src/editing/footprint-offset.ts';
+import { grownBox, offsetFootprint } from '../../src/editing/footprint-offset.ts';
 import { applyPatch, invertPatch, planGrids, type Plan } from '../../src/editing/plan.ts';
 import { areaOf, intersectAreas, unionAreas } from '../../src/editing/polygon-ops.ts';
 import { BUILDING_MARGIN_M, reassignBuildings } from '../../src/editing/reassign-buildings.ts';
@@ -163,6 +163,28 @@ describe('reassignBuildings', () => {
     expect(communityCoverage(plan, fixture)).toMatchObject({ gapAreaM2: 0, overlapAreaM2: 0 });
   });
 
+  it('moves a building the painted area holds whole without clipping it on its own', () => {
+    const fixture = fixtureWith(1, 2);
+    // B1 (in 001) lies well inside the stroke, so its grown footprint adds nothing to the area.
+    const stroke = cellRectangle(LATTICE_SPEC, [0.8, 0.5], [1.1, 0.75]);
+    const result = reassignBuildings(fixture.plan, fixture.ctx, ['B1', 'B2'], gridId(1), {
+      area: [stroke],
+    });
+    const plan = applied(fixture.plan, result);
+    expect(assignmentOf(plan, fixture, 'B1')).toMatchObject({
+      gridId: gridId(1),
+      status: 'inside',
+    });
+    // The target is exactly what it was plus the stroke's part in 001.
+    const before = polygonsOf(gridOf(fixture.plan, gridId(1)).geometry);
+    const expected = areaOf(unionAreas([before, [[stroke]]]));
+    expect(geometryAreaM2(gridOf(plan, gridId(1)).geometry)).toBeCloseTo(expected, 1);
+    expect(communityCoverage(plan, fixture)).toMatchObject({ gapAreaM2: 0, overlapAreaM2: 0 });
+    expect(applyPatch(plan, invertPatch(result.ok ? result.patch : { entries: [] }))).toEqual(
+      fixture.plan,
+    );
+  });
+
   it('refuses a move that would cut another grid in two', () => {
     const fixture = fixtureWith(3);
     expect(reassignBuildings(fixture.plan, fixture.ctx, ['B3'], gridId(1))).toEqual({
@@ -249,6 +271,31 @@ describe('offsetFootprint', () => {
     // Outer box (2w + 3) × (2h + 3), less the notch, w × h, which the offset moves outward.
     const expected = (2 * w + 3) * (2 * h + 3) - w * h;
     expect(areaOf(grown) / expected).toBeCloseTo(1, 2);
+  });
+
+  it('stays inside the box grownBox gives, at the sharpest mitred corner too', () => {
+    // An equilateral triangle of 10 m sides: its 60° corners are the sharpest the mitre keeps,
+    // reaching twice the margin out.
+    const metres = ([x, y]: [number, number]) =>
+      cellPoint({ ...LATTICE_SPEC, cell: 0.0001 }, x / 8.556, y / 11.104);
+    const triangle = (
+      [
+        [0, 0],
+        [10, 0],
+        [5, 8.66],
+        [0, 0],
+      ] as [number, number][]
+    ).map(metres);
+    const footprintBox = bboxOf({ type: 'Polygon', coordinates: [triangle] });
+    const [west, south, east, north] = grownBox(footprintBox, 1.5);
+    const grown = offsetFootprint(triangle, 1.5);
+    const [gWest, gSouth, gEast, gNorth] = bboxOf({ type: 'MultiPolygon', coordinates: grown });
+    expect(gWest).toBeGreaterThanOrEqual(west);
+    expect(gSouth).toBeGreaterThanOrEqual(south);
+    expect(gEast).toBeLessThanOrEqual(east);
+    expect(gNorth).toBeLessThanOrEqual(north);
+    // The apex's mitre reaches about 3 m above the footprint, as far as the box allows.
+    expect((gNorth - footprintBox[3]) * 111_040).toBeCloseTo(3, 0);
   });
 
   it('gives nothing for a degenerate outline', () => {
