@@ -39,7 +39,8 @@ const files = editingDistrictFiles();
 const sources = files.map((f) => ({ name: f.name, blob: new Blob([f.text]) }));
 const factory = new IDBFactory();
 const api = createDataApi({ openStore: () => openPlanStore({ factory }) });
-const street = await api.load(sources, () => undefined, DEFAULT_SETTINGS);
+const firstLoad = await timedAsync(() => api.load(sources, () => undefined, DEFAULT_SETTINGS));
+const street = firstLoad.value;
 const grids = street.dataset.grids!.features;
 const communities = street.dataset.communities!.features;
 const buildings = street.dataset.buildings!.features;
@@ -140,8 +141,7 @@ const reloadApi = createDataApi({ openStore: () => openPlanStore({ factory }) })
 const reloadLoad = await timedAsync(() =>
   reloadApi.load(sources, () => undefined, DEFAULT_SETTINGS),
 );
-const resume = await timedAsync(() => reloadApi.resume());
-const restored = resume.value.switched;
+const restored = reloadLoad.value.resumed?.switched;
 if (!restored?.ok || restored.update.history.cursor !== made)
   throw new Error('the plan was not restored');
 
@@ -155,8 +155,8 @@ const figures = {
   undoMs: median(undos),
   fullReportMs: median(fullAfterBrush),
   reloadEdits: made,
-  reloadLoadMs: reloadLoad.ms,
-  reloadRestoreMs: resume.ms,
+  firstLoadMs: firstLoad.ms,
+  reloadMs: reloadLoad.ms,
 };
 const ratio = (ms: number) => `${(figures.fullReportMs / ms).toFixed(0)}×`;
 const full = `${figures.fullReportMs.toFixed(0)} ms`;
@@ -166,6 +166,6 @@ console.log(`
 | shared-vertex drag step, edit and figures (${dragSteps.length} steps; p95 ${figures.dragStepP95Ms.toFixed(1)} ms) | ${figures.dragStepMs.toFixed(1)} ms | | ${full} | ${ratio(figures.dragStepMs)} |
 | brush stroke reassigning ${figures.brushBuildings} buildings: clipping, storing, figures | ${figures.brushMs.toFixed(0)} ms | < 100 ms | | |
 | undo: storing, figures | ${figures.undoMs.toFixed(1)} ms | < 50 ms | ${full} | ${ratio(figures.undoMs)} |
-| reload: restore a plan with ${figures.reloadEdits} edits (after reading the files: ${figures.reloadLoadMs.toFixed(0)} ms) | ${figures.reloadRestoreMs.toFixed(0)} ms | < 2 s | | |
+| reload: read and check the files, take up the plan with ${figures.reloadEdits} edits | ${figures.reloadMs.toFixed(0)} ms | < 2 s | the first load, no plan to restore: ${figures.firstLoadMs.toFixed(0)} ms | |
 `);
 console.log(JSON.stringify(figures));

@@ -30,7 +30,8 @@ import type { LoadStage as WorkerStage, DataWorkerApi } from '../workers/data-ap
 import type { LoadedStreet } from '../workers/loaded-street.ts';
 import { LoadedState } from './loaded-state.svelte.ts';
 import { PlanState } from './plan-state.svelte.ts';
-import { ViewState } from './view-state.svelte.ts';
+import { readSavedView } from './editing/saved-view.ts';
+import { SIDE_TABS, ViewState } from './view-state.svelte.ts';
 
 export type { LoadReport, LoadStage } from './loaded-state.svelte.ts';
 
@@ -114,11 +115,18 @@ class AppState {
   );
   gridLabelSource = $derived(this.loaded.street ? gridLabelCollection(this.plan.gridLabels) : null);
   problemSource = $derived(this.plan.report ? problemFeatures(this.plan.report.problems) : null);
-  /** What the map fits and draws once per load: the street's extent and the work orders. */
+  /**
+   * What the map fits and draws once per load: the street's extent (or the camera the last
+   * session left) and the work orders.
+   */
   mapLoad = $derived.by(() => {
     const street = this.loaded.street;
     return street
-      ? { bounds: street.summary.bounds, workOrderPositions: street.workOrderPoints.positions }
+      ? {
+          bounds: street.summary.bounds,
+          camera: readSavedView(street.resumed?.view, SIDE_TABS).camera ?? null,
+          workOrderPositions: street.workOrderPoints.positions,
+        }
       : null;
   });
 
@@ -189,6 +197,13 @@ class AppState {
           gridLabels: labelsOf(street.labels, 'grids'),
           report: street.report,
         });
+        // The last session's plan, resumed in the worker during the load: one draw, not two.
+        const resumed = street.resumed?.switched;
+        if (resumed?.ok) this.plan.applyUpdate(resumed.update);
+        // … with the colouring and tab it left (the camera goes with the map's load).
+        const saved = readSavedView(street.resumed?.view, SIDE_TABS);
+        if (saved.metric) this.view.metric = saved.metric;
+        if (saved.tab) this.view.tab = saved.tab;
       }
       loaded.accept(street, sample);
       return true;

@@ -2,13 +2,15 @@
  * The plan being edited: the grids shown on the map in plan order, their label points, the
  * coverage and workload report of those grids, and which plan it is (null for the baseline
  * 现状, the grids as loaded). A load starts it from the loaded grids; afterwards only the changes
- * the data worker answers come in (`applyGridChanges`, `applyReport`), so the grids an update did
+ * the data worker answers come in (`applyUpdate`), so the grids an update did
  * not touch keep their objects and the map re-sends only the touched ones.
  */
 import type { Feature, Point } from 'geojson';
+import { applyReportDelta } from '../analysis/coverage/report-delta.ts';
 import type { GridWorkload, UiReport } from '../analysis/coverage/report.ts';
 import type { LabelProperties } from '../analysis/label-points.ts';
 import type { GridFeature } from '../domain/types.ts';
+import type { PlanUpdate } from '../workers/plan-session.ts';
 import { byId } from './by-id.ts';
 import { applyGridChangeSet, applyLabelChangeSet, type GridChangeSet } from './plan-changes.ts';
 
@@ -70,9 +72,16 @@ export class PlanState {
     this.reportUpdatedAt = performance.now();
   };
 
-  /** Marks which plan is shown (null for the baseline). */
-  setPlanId = (planId: string | null): void => {
-    this.planId = planId;
+  /**
+   * Applies what an edit, undo, redo or plan switch changed: the grids, the report (the delta
+   * is relative to the report held) and which plan is shown. Throws before the first start.
+   */
+  applyUpdate = (update: PlanUpdate): void => {
+    const report = this.report;
+    if (!report) throw new Error('a plan update came before the plan was loaded');
+    this.applyGridChanges(update.grids);
+    this.applyReport(applyReportDelta(report, update.delta));
+    this.planId = update.history.planId;
   };
 
   /** A grid of the plan shown. */

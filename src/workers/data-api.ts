@@ -24,7 +24,7 @@ import {
 import { readSource, type FileSource } from './file-source.ts';
 import type { LoadedStreet } from './loaded-street.ts';
 import { createPlanApi, type PlanWorkspace } from './plan-api.ts';
-import { PlanSession } from './plan-session.ts';
+import { PlanSession, type ResumedSession } from './plan-session.ts';
 import { serviceAreas } from './service-areas.ts';
 
 export type LoadStage = 'reading' | 'validating';
@@ -80,6 +80,9 @@ export function createDataApi(
     const usable = hasUsableLayer(result.dataset);
     store ??= openStore(options.openStore ?? (() => openPlanStore()));
     const opened = await store;
+    // The loaded grids' report, before the session moves the engine to the last session's plan.
+    const report = toUiReport(loadEngine.report());
+    let resumed: ResumedSession | null = null;
     // An older load finishing after a newer one must not replace the newer street's plans.
     if (usable && ticket === latestLoad) {
       const grids = result.dataset.grids?.features ?? [];
@@ -99,17 +102,19 @@ export function createDataApi(
         (f) => f.properties.kind === 'road',
       );
       workspace = { session, input, roads, settings };
+      resumed = await session.resume();
     }
     const points = workOrderPoints(workOrders?.features ?? []);
     const loaded: LoadedStreet = {
       ...result,
       usable,
-      report: toUiReport(loadEngine.report()),
+      report,
       summary: summarizeStreet(result.dataset),
       labels: labelPoints(result.dataset),
       workOrderPoints: points,
       serviceAreas: serviceAreas(facilities?.features ?? [], settings),
       storageProblem: opened.problem,
+      resumed,
     };
     return transfer(loaded, [points.positions.buffer]);
   }

@@ -6,6 +6,7 @@ import type { WorkOrderPoints } from '../analysis/work-order-points.ts';
 import type { StreetSummary } from '../analysis/street-summary.ts';
 import type { LoadResult } from '../io/load-files.ts';
 import type { StorageProblem } from '../io/plan-store.ts';
+import type { ResumedSession } from './plan-session.ts';
 import type { ServiceAreas } from './service-areas.ts';
 
 export interface LoadedStreet extends LoadResult {
@@ -22,4 +23,10 @@ export interface LoadedStreet extends LoadResult {
   serviceAreas: ServiceAreas;
   /** Why plans cannot be saved in this browser, when they cannot (they then live in memory). */
   storageProblem: StorageProblem | null;
+  /**
+   * The last session on this street taken up again in the worker (its plan applies over
+   * `report` and the loaded grids), so the map draws the restored plan once; null when the
+   * street is not the one on screen.
+   */
+  resumed: ResumedSession | null;
 }

@@ -121,12 +121,6 @@ export function createPlanApi(workspace: () => PlanWorkspace) {
       const { plans, problems } = await session().listPlans();
       return { plans, currentPlanId: session().history.planId, problems };
     },
-    /** Back to the plan and view of the last session (after a reload), if there is one. */
-    async resume(): Promise<{ switched: PlanSwitch | null; view: unknown }> {
-      const last = await session().lastSession();
-      const switched = last.planId === null ? null : await session().switchTo(last.planId);
-      return { switched, view: last.view };
-    },
     switchPlan: (planId: string | null): Promise<PlanSwitch> => session().switchTo(planId),
     createPlan: (name: string, from: string | null): Promise<PlanSwitch> =>
       session().createPlan(name, from),

@@ -88,6 +88,12 @@ export type EditOutcome =
 /** A call that changes which plan is shown: its update, or the storage problem that stopped it. */
 export type PlanSwitch = { ok: true; update: PlanUpdate } | { ok: false; storage: StorageProblem };
 
+/** The last session taken up again: the switch to its plan (null: the baseline), and its view. */
+export interface ResumedSession {
+  switched: PlanSwitch | null;
+  view: unknown;
+}
+
 type Stored<T> = { ok: true; value: T } | { ok: false; storage: StorageProblem };
 
 interface Current {
@@ -291,11 +297,15 @@ export class PlanSession {
     return { ok: true, update: this.#update(this.#current.plan, problems) };
   }
 
-  /** The plan the last session was on (null: the baseline or none) and the view it saved. */
-  async lastSession(): Promise<{ planId: string | null; view: unknown }> {
+  /**
+   * Goes back to the plan the last session was on (after a reload), if it was on one, and gives
+   * the view it saved; `switched` is null when the baseline stays.
+   */
+  async resume(): Promise<ResumedSession> {
     const session = await this.#stored((store) => store.loadSession(this.#datasetKey));
-    if (!session.ok || !session.value) return { planId: null, view: null };
-    return { planId: session.value.currentPlanId, view: session.value.view };
+    if (!session.ok || !session.value) return { switched: null, view: null };
+    const { currentPlanId, view } = session.value;
+    return { switched: currentPlanId === null ? null : await this.switchTo(currentPlanId), view };
   }
 
   /** Saves the UI's view state (camera, metric, tab …) with the session. */

@@ -137,8 +137,9 @@ describe('the data API', () => {
     expect(await first.saveView({ zoom: 15.5, metric: 'residents' })).toBeNull();
 
     const second = apiOn(factory);
-    await second.load(sample, () => undefined, DEFAULT_SETTINGS);
-    const resumed = await second.resume();
+    // The load takes up the last session's plan, so the UI draws it once.
+    const { resumed } = await second.load(sample, () => undefined, DEFAULT_SETTINGS);
+    if (!resumed) throw new Error('the street on screen has a resumed session');
     expect(resumed.view).toEqual({ zoom: 15.5, metric: 'residents' });
     const update = updated(resumed.switched);
     expect(update.history).toMatchObject({
@@ -210,9 +211,13 @@ describe('the data API', () => {
       () => undefined,
       DEFAULT_SETTINGS,
     );
-    await api.load(sample, () => undefined, DEFAULT_SETTINGS);
+    const newer = await api.load(sample, () => undefined, DEFAULT_SETTINGS);
+    expect(newer.resumed).toEqual({ switched: null, view: null });
     release();
-    expect((await older).report.grids).toHaveLength(0);
+    const stale = await older;
+    expect(stale.report.grids).toHaveLength(0);
+    // Not the street on screen: no session of its own was taken up.
+    expect(stale.resumed).toBeNull();
     const compared = await api.compare(null);
     if (!compared.ok) throw new Error('compare failed');
     expect(compared.value.comparison.street.grids).toEqual({

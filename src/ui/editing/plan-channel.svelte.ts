@@ -6,7 +6,6 @@
  * of the plan shown, whether a call is in flight, whether the last edit was stored, and the last
  * refusal or storage problem in words.
  */
-import { applyReportDelta } from '../../analysis/coverage/report-delta.ts';
 import type { EditProblem } from '../../editing/plan.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import type { MessageKey } from '../../i18n/zh.ts';
@@ -83,11 +82,7 @@ class PlanChannel {
   }
 
   #apply(update: PlanUpdate): void {
-    const report = app.plan.report;
-    if (!report) throw new Error('a plan update came before the plan was loaded');
-    app.plan.applyGridChanges(update.grids);
-    app.plan.applyReport(applyReportDelta(report, update.delta));
-    app.plan.setPlanId(update.history.planId);
+    app.plan.applyUpdate(update);
     this.history = update.history;
     if (update.problems.length > 0) this.storageProblem(update.problems);
   }
@@ -108,12 +103,20 @@ class PlanChannel {
     this.message = { kind: 'info', text };
   }
 
-  /** A new street was loaded: its session starts on the baseline with no history. */
+  /**
+   * A new street was loaded: its session starts where the worker resumed it (the last session's
+   * plan, already applied to the plan state with the load), else on the baseline with no history.
+   */
   reset(street: LoadedStreet): void {
-    this.history = { planId: null, cursor: 0, length: 0, undo: null, redo: null };
+    const switched = street.resumed?.switched;
+    this.history = switched?.ok
+      ? switched.update.history
+      : { planId: null, cursor: 0, length: 0, undo: null, redo: null };
     this.saved = false;
     this.message = null;
     if (street.storageProblem) this.storageProblem([street.storageProblem]);
+    if (switched?.ok) this.storageProblem(switched.update.problems);
+    else if (switched) this.storageProblem([switched.storage]);
   }
 }
 

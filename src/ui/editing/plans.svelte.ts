@@ -1,9 +1,9 @@
 /**
  * The plans (方案) of the street on screen, as the plan bar and the comparison use them: the plan
  * list, creating (from the plan shown), switching, renaming, duplicating, deleting, export and
- * import of a plan's grids, the backup offered when storage fails, and, after every load, the way
- * back to the last session's plan and view (camera, colouring, tab), which is saved again, a
- * second after it last changed. Calls that change the plan shown go through the plan channel.
+ * import of a plan's grids, the backup offered when storage fails, and the view (camera,
+ * colouring, tab) saved with the session a second after it last changed, once a load has taken
+ * up the last session's plan and view. Calls that change the plan shown go through the plan channel.
  */
 import type { ReportLang } from '../../analysis/coverage/number-format.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
@@ -15,10 +15,9 @@ import type { PlanCompareView } from '../../workers/plan-api.ts';
 import type { PlanSummary, PlanSwitch, PlanUpdate } from '../../workers/plan-session.ts';
 import { app } from '../app-state.svelte.ts';
 import { downloadText } from '../download.ts';
-import { SIDE_TABS } from '../view-state.svelte.ts';
 import { planChannel, storageProblemText } from './plan-channel.svelte.ts';
 import { copyName, nextPlanName } from './plan-names.ts';
-import { readSavedView, type SavedCamera, type SavedView } from './saved-view.ts';
+import type { SavedView } from './saved-view.ts';
 
 type Apply = (update: PlanUpdate) => void;
 type Failure = { ok: false; storage: StorageProblem };
@@ -49,8 +48,6 @@ class Plans {
   list = $state.raw<PlanSummary[]>([]);
   /** True once the last session's plan and view are back after a load (views save from then). */
   resumed = $state(false);
-  /** The camera to restore, until the map has jumped there. */
-  pendingCamera = $state.raw<SavedCamera | null>(null);
   #viewTimer: ReturnType<typeof setTimeout> | null = null;
   #unsavedView: SavedView | null = null;
 
@@ -223,30 +220,17 @@ class Plans {
   }
 
   /**
-   * After a load: lists the plans, goes back to the last session's plan and restores its view.
+   * After a load (which took up the last session's plan and view): lists the plans, and from
+   * then on saves the view.
    * @example
    * $effect(() => { if (app.loaded.street) void plans.afterLoad(app.loaded.street); });
    */
   async afterLoad(street: LoadedStreet): Promise<void> {
     this.resumed = false;
     this.list = [];
-    this.pendingCamera = null;
     planChannel.reset(street);
-    await planChannel.run(async (apply) => {
-      await this.#refresh();
-      const { switched, view } = await callDataWorker((w) => w.resume());
-      if (switched?.ok) apply(switched.update);
-      else if (switched) planChannel.storageProblem([switched.storage]);
-      this.#restoreView(view);
-    });
+    await planChannel.run(() => this.#refresh());
     if (app.loaded.street === street) this.resumed = true;
-  }
-
-  #restoreView(stored: unknown): void {
-    const view = readSavedView(stored, SIDE_TABS);
-    if (view.metric) app.view.metric = view.metric;
-    if (view.tab) app.view.tab = view.tab;
-    if (view.camera) this.pendingCamera = view.camera;
   }
 
   /** Saves the view a second after the last call (each call restarts the wait). */
