@@ -19,6 +19,18 @@ async function at(page: Page, [lng, lat]: Position) {
   return screenPoint(page, lng!, lat!);
 }
 
+/**
+ * Waits until the map has drawn everything and the browser has put the last frame on screen (an
+ * animation frame comes only then), so a timed action starts from a settled page, as a planner's
+ * does after looking at the result of the one before.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await window.__gridatlas!.whenIdle();
+    for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
+  });
+}
+
 /** Milliseconds from `start` (page clock) until a new report has been applied. */
 async function untilUpdated(page: Page, updates: number, start: number): Promise<number> {
   await page.waitForFunction((n) => window.__gridatlas!.plan()!.reportUpdates > n, updates, {
@@ -120,6 +132,7 @@ test('editing a 300-grid, 10,000-building district: drag, lasso, undo and reload
   await page.mouse.down();
   for (const corner of corners.slice(1)) await page.mouse.move(corner.x, corner.y, { steps: 3 });
   const picked = Number((await page.getByTestId('paint-picked').textContent())?.match(/\d+/)?.[0]);
+  await settled(page);
   const beforeLasso = (await plan(page)).reportUpdates;
   const lassoStart = await now(page);
   await page.mouse.up();
@@ -128,6 +141,7 @@ test('editing a 300-grid, 10,000-building district: drag, lasso, undo and reload
 
   // 3. Undo it.
   await page.getByTestId('tool-select').click();
+  await settled(page);
   const beforeUndo = (await plan(page)).reportUpdates;
   const undoStart = await now(page);
   await page.keyboard.press('Control+z');
