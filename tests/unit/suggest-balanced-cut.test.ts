@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BBox, Position } from 'geojson';
 import { bboxOf } from '../../src/analysis/coverage/prepared.ts';
-import { balancedCut, type CutBuilding } from '../../src/analysis/suggest/balanced-cut.ts';
+import { balancedCut } from '../../src/analysis/suggest/balanced-cut.ts';
+import type { CutBuilding } from '../../src/analysis/suggest/building-gaps.ts';
 import { applyCommand } from '../../src/editing/commands.ts';
 import {
   buildingWith,

@@ -7,12 +7,7 @@
  */
 import type { BBox, Position } from 'geojson';
 import { metresPerDegree } from '../coverage/geodesy.ts';
-
-/** A building as the cut sees it: its box and its households. */
-export interface CutBuilding {
-  bbox: BBox;
-  households: number;
-}
+import { gapsAlong, lineAcross, type Axis, type CutBuilding, type Gap } from './building-gaps.ts';
 
 /** The cut's line and the households it leaves on each side. */
 export interface BalancedCut {
@@ -23,54 +18,18 @@ export interface BalancedCut {
 /** The shorter axis wins only when it leaves this share of all households less imbalance. */
 const SHORTER_AXIS_GAIN = 0.1;
 
-/** How far past the grid's box the line reaches (a share of the box), so it crosses it whole. */
-const OVERSHOOT = 0.05;
-
-interface AxisCut {
-  /** The cut's coordinate along the axis (degrees). */
-  at: number;
-  below: number;
-  imbalance: number;
-}
-
-/** The best gap along one axis (0: longitude, 1: latitude); null when there is none. */
-function bestGapAlong(axis: 0 | 1, buildings: readonly CutBuilding[]): AxisCut | null {
-  const spans = buildings
-    .map((b) => ({ low: b.bbox[axis]!, high: b.bbox[axis + 2]!, households: b.households }))
-    .sort((a, b) => a.low - b.low);
-  const total = spans.reduce((sum, s) => sum + s.households, 0);
-  let best: AxisCut | null = null;
-  let below = 0;
-  let reach = -Infinity;
-  for (const [k, span] of spans.entries()) {
-    if (k > 0 && span.low > reach) {
-      const cut = { at: (reach + span.low) / 2, below, imbalance: Math.abs(total - 2 * below) };
-      if (!best || cut.imbalance < best.imbalance) best = cut;
-    }
-    below += span.households;
-    reach = Math.max(reach, span.high);
+/** The gap along `axis` nearest the median, with its imbalance; null when there is none. */
+function mostBalanced(
+  axis: Axis,
+  buildings: readonly CutBuilding[],
+  total: number,
+): (Gap & { imbalance: number }) | null {
+  let best: (Gap & { imbalance: number }) | null = null;
+  for (const gap of gapsAlong(axis, buildings)) {
+    const imbalance = Math.abs(total - 2 * gap.below);
+    if (!best || imbalance < best.imbalance) best = { ...gap, imbalance };
   }
   return best;
-}
-
-/** The line across the grid's box at `at` along `axis`, reaching a little past the box. */
-function lineAcross(
-  axis: 0 | 1,
-  at: number,
-  [west, south, east, north]: BBox,
-): [Position, Position] {
-  if (axis === 0) {
-    const pad = (north - south) * OVERSHOOT;
-    return [
-      [at, south - pad],
-      [at, north + pad],
-    ];
-  }
-  const pad = (east - west) * OVERSHOOT;
-  return [
-    [west - pad, at],
-    [east + pad, at],
-  ];
 }
 
 /**
@@ -83,11 +42,11 @@ function lineAcross(
 export function balancedCut(gridBox: BBox, buildings: readonly CutBuilding[]): BalancedCut | null {
   const [west, south, east, north] = gridBox;
   const scale = metresPerDegree((south + north) / 2);
-  const longer: 0 | 1 = (east - west) * scale.lng >= (north - south) * scale.lat ? 0 : 1;
-  const shorter: 0 | 1 = longer === 0 ? 1 : 0;
+  const longer: Axis = (east - west) * scale.lng >= (north - south) * scale.lat ? 0 : 1;
+  const shorter: Axis = longer === 0 ? 1 : 0;
   const total = buildings.reduce((sum, b) => sum + b.households, 0);
-  const alongLonger = bestGapAlong(longer, buildings);
-  const alongShorter = bestGapAlong(shorter, buildings);
+  const alongLonger = mostBalanced(longer, buildings, total);
+  const alongShorter = mostBalanced(shorter, buildings, total);
   const useShorter =
     alongShorter !== null &&
     (alongLonger === null ||
