@@ -30,6 +30,7 @@ const limits = (overrides: Partial<TransferLimits>): TransferLimits => ({
   toHouseholds: 0,
   giveDownTo: 20,
   receiveUpTo: 100,
+  keepAtLeast: 0,
   ...overrides,
 });
 
@@ -56,7 +57,7 @@ describe('transferHouseholds', () => {
     expect(applyPatch(plan, invertPatch(shift.patch))).toEqual(fixture.plan);
   });
 
-  it('passes only what the receiver has room for', () => {
+  it('passes only what the receiver has room for, and leaves the giver its floor', () => {
     const shift = transferHouseholds(
       fixture.plan,
       fixture.ctx,
@@ -68,6 +69,11 @@ describe('transferHouseholds', () => {
     expect(
       transferHouseholds(fixture.plan, fixture.ctx, BUILDINGS, limits({ toHouseholds: 95 })),
     ).toBeNull();
+    // Keeping 15 of its 33 households, 001 may pass 12 but not 23.
+    expect(
+      transferHouseholds(fixture.plan, fixture.ctx, BUILDINGS, limits({ keepAtLeast: 15 }))!
+        .movedBuildingIds,
+    ).toEqual(['B2']);
   });
 
   it('gives nothing to a grid that does not touch the giver', () => {
