@@ -2,7 +2,7 @@
  * One move of the suggestion's balancing: a boundary shift that passes households from a grid
  * to a neighbour. The giving grid is cut by a straight line through a gap between its buildings,
  * across the axis that points at the receiver (a strip along their shared side), or by two such
- * lines (a corner of that strip); the part goes to the receiver, ground and buildings together,
+ * lines (one end of that strip); the part goes to the receiver, ground and buildings together,
  * as one reassign edit, so ids stay, the community stays tiled and no building is cut. The part
  * chosen passes the fewest households still enough to bring the giver down to `giveDownTo`,
  * within the receiver's room and the giver's floor; when none is enough, the most that fits.
@@ -53,12 +53,14 @@ function boxBeyond(box: BBox, axis: Axis, at: number, high: boolean): BBox {
   return beyond;
 }
 
+/** A part of the giver that could go: its box, the buildings wholly in it and their households. */
 interface Part {
   box: BBox;
   buildings: GiverBox[];
   households: number;
 }
 
+/** A building of the giver with its box. */
 interface GiverBox {
   building: BuildingFeature;
   bbox: BBox;
