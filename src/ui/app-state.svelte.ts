@@ -115,6 +115,8 @@ class AppState {
   );
   gridLabelSource = $derived(this.loaded.street ? gridLabelCollection(this.plan.gridLabels) : null);
   problemSource = $derived(this.plan.report ? problemFeatures(this.plan.report.problems) : null);
+  /** The view the last session on the street on screen saved (its valid fields). */
+  #savedView = $derived(readSavedView(this.loaded.street?.resumed?.view, SIDE_TABS));
   /**
    * What the map fits and draws once per load: the street's extent (or the camera the last
    * session left) and the work orders.
@@ -124,7 +126,7 @@ class AppState {
     return street
       ? {
           bounds: street.summary.bounds,
-          camera: readSavedView(street.resumed?.view, SIDE_TABS).camera ?? null,
+          camera: this.#savedView.camera ?? null,
           workOrderPositions: street.workOrderPoints.positions,
         }
       : null;
@@ -188,24 +190,11 @@ class AppState {
       done = true;
       if (!street) return false;
       if (!current()) return true;
+      loaded.accept(street, sample);
       if (street.usable) {
         loaded.loading = { stage: 'drawing', files };
-        this.view.clearForNewData();
-        this.plan.start({
-          planId: null,
-          grids: street.dataset.grids?.features ?? [],
-          gridLabels: labelsOf(street.labels, 'grids'),
-          report: street.report,
-        });
-        // The last session's plan, resumed in the worker during the load: one draw, not two.
-        const resumed = street.resumed?.switched;
-        if (resumed?.ok) this.plan.applyUpdate(resumed.update);
-        // … with the colouring and tab it left (the camera goes with the map's load).
-        const saved = readSavedView(street.resumed?.view, SIDE_TABS);
-        if (saved.metric) this.view.metric = saved.metric;
-        if (saved.tab) this.view.tab = saved.tab;
+        this.#show(street);
       }
-      loaded.accept(street, sample);
       return true;
     } catch (error) {
       if (current()) loaded.loadError = error instanceof Error ? error.message : String(error);
@@ -213,6 +202,26 @@ class AppState {
     } finally {
       if (current()) loaded.loading = null;
     }
+  }
+
+  /**
+   * Shows the street just accepted: its grids, with the last session's plan (resumed in the
+   * worker during the load, so the map draws once) and the colouring and tab it left; the camera
+   * goes with the map's load.
+   */
+  #show(street: LoadedStreet): void {
+    this.view.clearForNewData();
+    this.plan.start({
+      planId: null,
+      grids: street.dataset.grids?.features ?? [],
+      gridLabels: labelsOf(street.labels, 'grids'),
+      report: street.report,
+    });
+    const resumed = street.resumed?.switched;
+    if (resumed?.ok) this.plan.applyUpdate(resumed.update);
+    const saved = this.#savedView;
+    if (saved.metric) this.view.metric = saved.metric;
+    if (saved.tab) this.view.tab = saved.tab;
   }
 
   /** The feature behind a selection (a grid of the plan shown, or a loaded feature). */

@@ -2,8 +2,8 @@
  * The plan being edited: the grids shown on the map in plan order, their label points, the
  * coverage and workload report of those grids, and which plan it is (null for the baseline
  * 现状, the grids as loaded). A load starts it from the loaded grids; afterwards only the changes
- * the data worker answers come in (`applyUpdate`), so the grids an update did
- * not touch keep their objects and the map re-sends only the touched ones.
+ * the data worker answers come in (`applyUpdate`), so the grids an update did not touch keep
+ * their objects and the map re-sends only the touched ones.
  */
 import type { Feature, Point } from 'geojson';
 import { applyReportDelta } from '../analysis/coverage/report-delta.ts';

@@ -3,9 +3,9 @@
  * planner's named plans (方案) with their edit histories, and the one plan being edited. Every
  * edit runs as a command (src/editing) that yields a patch; the engine re-checks the plan while
  * the patch is written to the plan store, and the UI sees it only once it is written, so what
- * the UI shows as done is on disk. The coverage
- * engine always reflects exactly one plan: switching, undoing or dragging hands it only the grids
- * that differ, and the UI gets back what changed (grids and a report delta), never the street.
+ * the UI shows as done is on disk. The coverage engine always reflects exactly one plan:
+ * switching, undoing or dragging hands it only the grids that differ, and the UI gets back what
+ * changed (grids and a report delta), never the street.
  */
 import type { Feature, Point, Position } from 'geojson';
 import { polygonLabel, type LabelProperties } from '../analysis/label-points.ts';

@@ -19,7 +19,13 @@ import {
 } from '../../editing/plan.ts';
 import { ADJACENCY_MIN_M, areasMayMeet, sharedBoundaryM } from '../../editing/polygon-ops.ts';
 import { assignBuilding } from '../coverage/assignment.ts';
-import { bboxOf, polygonsOf, prepareBuilding, prepareGrid } from '../coverage/prepared.ts';
+import {
+  bboxOf,
+  polygonsOf,
+  prepareBuilding,
+  prepareGrid,
+  type PreparedBuilding,
+} from '../coverage/prepared.ts';
 import { balancedCut } from './balanced-cut.ts';
 import { gridCount, type GridCount } from './grid-count.ts';
 import { transferHouseholds } from './transfer.ts';
@@ -40,6 +46,8 @@ interface State {
   grids: GridFeature[];
   members: Map<string, BuildingFeature[]>;
   households: Map<string, number>;
+  /** The grids' neighbour lists, worked out when first asked for. */
+  neighbours: () => Map<string, string[]>;
 }
 
 /** Enough rounds for every grid to give or take a few times; the search stops earlier. */
@@ -47,20 +55,20 @@ const ROUNDS_PER_GRID = 4;
 
 const isComprehensive = (grid: GridFeature) => grid.properties.type === 'comprehensive';
 
-/** The comprehensive grids of a community and the buildings each holds most of. */
-function stateOf(plan: Plan, ctx: EditContext, communityId: string): State {
+/** The comprehensive grids of a community and the buildings (of `buildings`) each holds most of. */
+function stateOf(plan: Plan, communityId: string, buildings: readonly PreparedBuilding[]): State {
   const grids = communityGrids(plan, communityId).filter(isComprehensive);
   const prepared = grids.map(prepareGrid);
   const members = new Map<string, BuildingFeature[]>(grids.map((g) => [g.properties.id, []]));
-  for (const building of ctx.buildings.values()) {
-    if (building.properties.communityId !== communityId) continue;
-    const { gridId } = assignBuilding(prepareBuilding(building), prepared, 0);
-    if (gridId) members.get(gridId)!.push(building);
+  for (const building of buildings) {
+    const { gridId } = assignBuilding(building, prepared, 0);
+    if (gridId) members.get(gridId)!.push(building.feature);
   }
   const households = new Map(
     [...members].map(([id, list]) => [id, list.reduce((s, b) => s + b.properties.households, 0)]),
   );
-  return { grids, members, households };
+  let neighbours: Map<string, string[]> | null = null;
+  return { grids, members, households, neighbours: () => (neighbours ??= adjacency(grids)) };
 }
 
 /** Pairs of grids sharing more than a touch of boundary, as neighbour lists. */
@@ -113,14 +121,17 @@ export function suggestCommunity(
 ): CommunitySuggestion {
   const { min, max } = ctx.settings.householdsBand;
   const patches: EditPatch[] = [];
+  const buildingsHere = [...ctx.buildings.values()]
+    .filter((b) => b.properties.communityId === communityId)
+    .map(prepareBuilding);
   let current = plan;
-  let state = stateOf(current, ctx, communityId);
+  let state = stateOf(current, communityId, buildingsHere);
   const apply = (command: EditCommand): boolean => {
     const result = applyCommand(current, ctx, command);
     if (!result.ok) return false;
     current = applyPatch(current, result.patch);
     patches.push(result.patch);
-    state = stateOf(current, ctx, communityId);
+    state = stateOf(current, communityId, buildingsHere);
     return true;
   };
   const householdsOf = (gridId: string) => state.households.get(gridId) ?? 0;
@@ -155,7 +166,7 @@ export function suggestCommunity(
   }
   while (state.grids.length > count.grids) {
     const smallest = byHouseholds(false)[0]!.properties.id;
-    const neighbours = adjacency(state.grids).get(smallest) ?? [];
+    const neighbours = state.neighbours().get(smallest) ?? [];
     const merged = [...neighbours]
       .sort((a, b) => householdsOf(a) - householdsOf(b))
       .some((neighbour) => apply({ op: 'merge', gridIds: [neighbour, smallest] }));
@@ -171,7 +182,7 @@ export function suggestCommunity(
     });
     if (!off) break;
     const gridId = off.properties.id;
-    const neighbours = adjacency(state.grids);
+    const neighbours = state.neighbours();
     const above = householdsOf(gridId) > max;
     // Above the band: towards the nearest grid with room. Below: from the nearest with spare.
     const path = above
@@ -201,7 +212,7 @@ export function suggestCommunity(
       if (!shift) return moved;
       current = applyPatch(current, shift.patch);
       patches.push(shift.patch);
-      state = stateOf(current, ctx, communityId);
+      state = stateOf(current, communityId, buildingsHere);
       moved = true;
     }
     return moved;

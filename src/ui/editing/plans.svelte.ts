@@ -3,7 +3,8 @@
  * list, creating (from the plan shown), switching, renaming, duplicating, deleting, export and
  * import of a plan's grids, the backup offered when storage fails, and the view (camera,
  * colouring, tab) saved with the session a second after it last changed, once a load has taken
- * up the last session's plan and view. Calls that change the plan shown go through the plan channel.
+ * up the last session's plan and view. Calls that change the plan shown go through the plan
+ * channel.
  */
 import type { ReportLang } from '../../analysis/coverage/number-format.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
