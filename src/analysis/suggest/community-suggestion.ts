@@ -1,225 +1,269 @@
 /**
- * The suggestion for one community, by local search from today's plan (docs/suggest-method.md):
- * first the number of comprehensive grids is brought into the range the household band allows
- * (the fullest grid split through a gap between its buildings, or the smallest merged into its
- * least loaded neighbour), then households flow along the grid adjacency graph, boundary shift
- * by boundary shift, from grids above the band to the nearest grid with room, and into grids
- * below it from the nearest with households to spare. Every move is an editing operation, so the
- * plan stays a tiling with whole buildings after each one. Dedicated grids are left as they are.
+ * The suggestion for one community (docs/suggest-method.md): its buildings are divided among
+ * comprehensive grids by the search (partition-search.ts), trying today's number of grids first
+ * and then the nearest others in the feasible range until one meets the norms; the grids whose
+ * buildings changed, and those today's plan got wrong (overlapping, outside the community, in
+ * pieces, cutting a building), get new ground (grid-areas.ts); every other grid keeps its
+ * boundary, and dedicated grids are left as they are. Grids keep their code, name, leader and
+ * workers where they keep most of their households; new grids take the next free codes.
  */
-import type { BuildingFeature, GridFeature } from '../../domain/types.ts';
-import { communityGrids } from '../../editing/area-edit.ts';
-import { applyCommand } from '../../editing/commands.ts';
+import type { GridSettings } from '../../domain/settings.ts';
+import type { BuildingFeature, CommunityFeature, GridFeature } from '../../domain/types.ts';
+import { nextFreeGridCode } from '../../editing/numbering.ts';
+import { planFromGrids } from '../../editing/plan.ts';
 import {
-  applyPatch,
-  type EditCommand,
-  type EditContext,
-  type EditPatch,
-  type Plan,
-} from '../../editing/plan.ts';
-import { ADJACENCY_MIN_M, areasMayMeet, sharedBoundaryM } from '../../editing/polygon-ops.ts';
-import { assignBuilding } from '../coverage/assignment.ts';
-import {
-  bboxOf,
-  polygonsOf,
-  prepareBuilding,
-  prepareGrid,
-  type PreparedBuilding,
-} from '../coverage/prepared.ts';
-import { balancedCut } from './balanced-cut.ts';
+  bboxOfAreas,
+  geometryOfAreas,
+  subtractAreas,
+  unionAreas,
+  type Polygons,
+} from '../../editing/polygon-ops.ts';
+import { SPLIT_NAME_SUFFIX } from '../../editing/split-grid.ts';
+import { flatPolygons, polygonsOf } from '../coverage/prepared.ts';
+import { boxesMeet } from '../coverage/spatial-index.ts';
+import { buildingGraph, localFrame } from './building-graph.ts';
+import { gridAreas } from './grid-areas.ts';
 import { gridCount, type GridCount } from './grid-count.ts';
-import { transferHouseholds } from './transfer.ts';
+import { searchPartition, type SearchResult } from './partition-search.ts';
 
-/** What the search did in one community and where it stopped. */
+export interface CommunityInput {
+  community: CommunityFeature;
+  /** The community's grids today, comprehensive and dedicated, in grid order. */
+  grids: readonly GridFeature[];
+  /** The community's buildings that no dedicated grid holds. */
+  buildings: readonly BuildingFeature[];
+  /** Each building's grid today (the one holding most of it), or null. */
+  gridOf: readonly (string | null)[];
+  /** Grids today's plan gets wrong: overlapping, outside the community, in pieces, cutting a building. */
+  faultyGridIds: ReadonlySet<string>;
+  settings: GridSettings;
+}
+
 export interface CommunitySuggestion {
   communityId: string;
-  plan: Plan;
-  /** The edits, in order; applied to the plan given they make `plan`. */
-  patches: EditPatch[];
-  count: GridCount;
-  /** Comprehensive grids still outside the band, with their households. */
-  offBand: { gridId: string; households: number }[];
-}
-
-/** The community as the search sees it after each edit. */
-interface State {
+  /** The community's grids in the suggestion, today's order first, new grids after. */
   grids: GridFeature[];
-  members: Map<string, BuildingFeature[]>;
-  households: Map<string, number>;
-  /** The grids' neighbour lists, worked out when first asked for. */
-  neighbours: () => Map<string, string[]>;
+  /** Each building's grid in the suggestion (input order). */
+  gridOf: string[];
+  count: GridCount;
+  /** Comprehensive grids still outside the band or over the resident limit. */
+  offNorms: { gridId: string; households: number; residents: number }[];
+  /** Grids whose ground was redrawn (changed or new). */
+  redrawnGridIds: string[];
 }
-
-/** Enough rounds for every grid to give or take a few times; the search stops earlier. */
-const ROUNDS_PER_GRID = 4;
 
 const isComprehensive = (grid: GridFeature) => grid.properties.type === 'comprehensive';
 
-/** The comprehensive grids of a community and the buildings (of `buildings`) each holds most of. */
-function stateOf(plan: Plan, communityId: string, buildings: readonly PreparedBuilding[]): State {
-  const grids = communityGrids(plan, communityId).filter(isComprehensive);
-  const prepared = grids.map(prepareGrid);
-  const members = new Map<string, BuildingFeature[]>(grids.map((g) => [g.properties.id, []]));
-  for (const building of buildings) {
-    const { gridId } = assignBuilding(building, prepared, 0);
-    if (gridId) members.get(gridId)!.push(building.feature);
-  }
-  const households = new Map(
-    [...members].map(([id, list]) => [id, list.reduce((s, b) => s + b.properties.households, 0)]),
+/**
+ * Suggests the community's grids within the norms.
+ * @example
+ * const { grids, offNorms } = suggestCommunity({ community, grids, buildings, gridOf, faultyGridIds, settings });
+ */
+export function suggestCommunity(input: CommunityInput): CommunitySuggestion {
+  const { community, settings } = input;
+  const communityId = community.properties.id;
+  const comprehensive = input.grids.filter(isComprehensive);
+  const dedicated = input.grids.filter((g) => !isComprehensive(g));
+  const index = new Map(comprehensive.map((g, i) => [g.properties.id, i]));
+  const start = input.gridOf.map((id) => (id === null ? -1 : (index.get(id) ?? -1)));
+  const communityArea = polygonsOf(community.geometry);
+  const frame = localFrame(communityArea[0]![0]![0]!);
+  const { graph, points } = buildingGraph(input.buildings, flatPolygons(community.geometry), frame);
+
+  const households = graph.households.reduce((s, h) => s + h, 0);
+  const count = gridCount(
+    {
+      households,
+      residents: graph.residents.reduce((s, r) => s + r, 0),
+      largestBuildingHouseholds: Math.max(0, ...graph.households),
+      currentGrids: comprehensive.length,
+    },
+    settings,
   );
-  let neighbours: Map<string, string[]> | null = null;
-  return { grids, members, households, neighbours: () => (neighbours ??= adjacency(grids)) };
-}
-
-/** Pairs of grids sharing more than a touch of boundary, as neighbour lists. */
-function adjacency(grids: readonly GridFeature[]): Map<string, string[]> {
-  const neighbours = new Map<string, string[]>(grids.map((g) => [g.properties.id, []]));
-  const areas = grids.map((g) => polygonsOf(g.geometry));
-  for (let i = 0; i < grids.length; i++)
-    for (let j = i + 1; j < grids.length; j++) {
-      if (!areasMayMeet(areas[i]!, areas[j]!)) continue;
-      if (sharedBoundaryM(areas[i]!, areas[j]!) <= ADJACENCY_MIN_M) continue;
-      neighbours.get(grids[i]!.properties.id)!.push(grids[j]!.properties.id);
-      neighbours.get(grids[j]!.properties.id)!.push(grids[i]!.properties.id);
-    }
-  return neighbours;
-}
-
-/** The shortest path from `start` to the nearest grid that `wanted` accepts (start excluded). */
-function pathTo(
-  start: string,
-  neighbours: ReadonlyMap<string, readonly string[]>,
-  wanted: (gridId: string) => boolean,
-): string[] | null {
-  const previous = new Map<string, string | null>([[start, null]]);
-  const queue = [start];
-  for (let head = 0; head < queue.length; head++) {
-    const at = queue[head]!;
-    if (at !== start && wanted(at)) {
-      const path = [at];
-      for (let step = previous.get(at); step; step = previous.get(step)) path.unshift(step);
-      return path;
-    }
-    for (const next of neighbours.get(at) ?? [])
-      if (!previous.has(next)) {
-        previous.set(next, at);
-        queue.push(next);
+  const norms = { band: settings.householdsBand, maxResidents: settings.maxResidents };
+  const search = (target: number, afresh: boolean) =>
+    searchPartition({ graph, start, grids: comprehensive.length, target, norms, afresh });
+  // From today's grids at each count in turn, then afresh, until the norms are met.
+  let best: SearchResult | null = null;
+  if (input.buildings.length > 0)
+    for (const afresh of [false, true]) {
+      for (const target of countsToTry(count)) {
+        const result = search(target, afresh);
+        if (!best || result.offNorms < best.offNorms) best = result;
+        if (result.offNorms === 0) break;
       }
+      if (best!.offNorms === 0) break;
+    }
+  const labels = best ? Array.from(best.labels) : [];
+
+  // Which grids keep their ground: same buildings, nothing wrong with them.
+  const members = new Map<number, number[]>();
+  labels.forEach((label, b) => members.set(label, [...(members.get(label) ?? []), b]));
+  const startMembers = new Map<number, number[]>();
+  start.forEach((label, b) => startMembers.set(label, [...(startMembers.get(label) ?? []), b]));
+  const keeps = (label: number) =>
+    label < comprehensive.length &&
+    !input.faultyGridIds.has(comprehensive[label]!.properties.id) &&
+    sameMembers(members.get(label) ?? [], startMembers.get(label) ?? []);
+  const keyOf = (label: number) => `#${label}`;
+  const fixed = new Map<string, Polygons>();
+  comprehensive.forEach((grid, label) => {
+    if (
+      !members.has(label) &&
+      !startMembers.has(label) &&
+      !input.faultyGridIds.has(grid.properties.id)
+    )
+      fixed.set(keyOf(label), polygonsOf(grid.geometry)); // a grid without buildings stays
+    else if (members.has(label) && keeps(label)) fixed.set(keyOf(label), polygonsOf(grid.geometry));
+  });
+  // A changed grid whose buildings meet only across a kept grid's ground scatters: the kept
+  // grids in its way are redrawn too, until none does (or none is left to redraw).
+  let areaResult: ReturnType<typeof gridAreas>;
+  for (;;) {
+    const changed = new Map<string, number[]>();
+    for (const [label, list] of members)
+      if (!fixed.has(keyOf(label))) changed.set(keyOf(label), list);
+    const taken = unionAreas([...dedicated.map((g) => polygonsOf(g.geometry)), ...fixed.values()]);
+    const region = subtractAreas(communityArea, [taken]);
+    areaResult = gridAreas({ region, buildings: input.buildings, points, frame, changed, fixed });
+    const inTheWay = [...fixed].filter(
+      ([key, area]) =>
+        members.has(Number(key.slice(1))) &&
+        areaResult.scattered.some(({ bbox }) => boxesMeet(bbox, bboxOfAreas(area))),
+    );
+    if (inTheWay.length === 0) break;
+    for (const [key] of inTheWay) fixed.delete(key);
   }
-  return null;
+  const { areas, regrouped } = areaResult;
+
+  const finalKey = labels.map((label, b) => regrouped.get(b) ?? keyOf(label));
+  const grids = namedGrids(input, comprehensive, dedicated, areas, finalKey, fixed);
+  const idOfKey = new Map(grids.keyed.map(({ key, grid }) => [key, grid.properties.id]));
+  const gridOf = finalKey.map((key) => idOfKey.get(key)!);
+  const totals = new Map<string, { households: number; residents: number }>();
+  gridOf.forEach((id, b) => {
+    const t = totals.get(id) ?? { households: 0, residents: 0 };
+    t.households += graph.households[b]!;
+    t.residents += graph.residents[b]!;
+    totals.set(id, t);
+  });
+  const { min, max } = settings.householdsBand;
+  const offNorms = grids.keyed
+    .filter(({ grid }) => isComprehensive(grid))
+    .map(({ grid }) => ({
+      gridId: grid.properties.id,
+      households: 0,
+      residents: 0,
+      ...totals.get(grid.properties.id),
+    }))
+    .filter((g) => g.households < min || g.households > max || g.residents > settings.maxResidents);
+  return {
+    communityId,
+    grids: [...dedicated, ...grids.keyed.map(({ grid }) => grid)].sort(
+      (a, b) => gridOrder(input.grids, a) - gridOrder(input.grids, b),
+    ),
+    gridOf,
+    count,
+    offNorms,
+    redrawnGridIds: grids.keyed
+      .filter(({ key }) => !fixed.has(key))
+      .map(({ grid }) => grid.properties.id),
+  };
+}
+
+/** The counts the search tries: the one gridCount gives, then outward through the range. */
+function countsToTry(count: GridCount): number[] {
+  if (!count.feasible) return [count.grids];
+  const { min, max } = count.range;
+  const all = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+  return all.sort((a, b) => Math.abs(a - count.grids) - Math.abs(b - count.grids) || a - b);
+}
+
+function sameMembers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Today's grids in their order, new grids after them. */
+function gridOrder(today: readonly GridFeature[], grid: GridFeature): number {
+  const i = today.findIndex((g) => g.properties.id === grid.properties.id);
+  return i >= 0 ? i : today.length;
 }
 
 /**
- * Suggests the community's grids within the household band, from `plan`.
- * @example
- * const { plan: suggested, offBand } = suggestCommunity(plan, ctx, '110106090005');
+ * The suggestion's comprehensive grids with their properties: each of today's grids goes on in
+ * the new grid holding most of its households (greedy by households held, then a grid with no
+ * households in its own label), and the rest get the next free codes, one worker, and the name
+ * of the grid most of their households come from with SPLIT_NAME_SUFFIX.
  */
-export function suggestCommunity(
-  plan: Plan,
-  ctx: EditContext,
-  communityId: string,
-): CommunitySuggestion {
-  const { min, max } = ctx.settings.householdsBand;
-  const patches: EditPatch[] = [];
-  const buildingsHere = [...ctx.buildings.values()]
-    .filter((b) => b.properties.communityId === communityId)
-    .map(prepareBuilding);
-  let current = plan;
-  let state = stateOf(current, communityId, buildingsHere);
-  const apply = (command: EditCommand): boolean => {
-    const result = applyCommand(current, ctx, command);
-    if (!result.ok) return false;
-    current = applyPatch(current, result.patch);
-    patches.push(result.patch);
-    state = stateOf(current, communityId, buildingsHere);
-    return true;
-  };
-  const householdsOf = (gridId: string) => state.households.get(gridId) ?? 0;
-  const byHouseholds = (descending: boolean) =>
-    [...state.grids].sort(
-      (a, b) =>
-        (householdsOf(a.properties.id) - householdsOf(b.properties.id)) * (descending ? -1 : 1),
-    );
-
-  const buildings = [...state.members.values()].flat();
-  const count = gridCount(
-    {
-      households: buildings.reduce((s, b) => s + b.properties.households, 0),
-      residents: buildings.reduce((s, b) => s + b.properties.residents, 0),
-      largestBuildingHouseholds: Math.max(0, ...buildings.map((b) => b.properties.households)),
-      currentGrids: state.grids.length,
-    },
-    ctx.settings,
-  );
-
-  // 1. The number of grids: split the fullest, or merge the smallest into a neighbour.
-  while (state.grids.length < count.grids) {
-    const split = byHouseholds(true).some((grid) => {
-      const members = state.members.get(grid.properties.id)!;
-      const cut = balancedCut(
-        bboxOf(grid.geometry),
-        members.map((b) => ({ bbox: bboxOf(b.geometry), households: b.properties.households })),
-      );
-      return cut !== null && apply({ op: 'split', gridId: grid.properties.id, line: cut.line });
-    });
-    if (!split) break;
-  }
-  while (state.grids.length > count.grids) {
-    const smallest = byHouseholds(false)[0]!.properties.id;
-    const neighbours = state.neighbours().get(smallest) ?? [];
-    const merged = [...neighbours]
-      .sort((a, b) => householdsOf(a) - householdsOf(b))
-      .some((neighbour) => apply({ op: 'merge', gridIds: [neighbour, smallest] }));
-    if (!merged) break;
-  }
-
-  // 2. Households flow until every grid is in the band, or no shift helps any more.
-  const stuck = new Set<string>();
-  for (let round = 0; round < ROUNDS_PER_GRID * state.grids.length; round++) {
-    const off = byHouseholds(true).find((g) => {
-      const h = householdsOf(g.properties.id);
-      return !stuck.has(g.properties.id) && (h > max || h < min);
-    });
-    if (!off) break;
-    const gridId = off.properties.id;
-    const neighbours = state.neighbours();
-    const above = householdsOf(gridId) > max;
-    // Above the band: towards the nearest grid with room. Below: from the nearest with spare.
-    const path = above
-      ? pathTo(gridId, neighbours, (id) => householdsOf(id) < max)
-      : pathTo(gridId, neighbours, (id) => householdsOf(id) > min)?.reverse();
-    const wanted = above ? householdsOf(gridId) - max : min - householdsOf(gridId);
-    // A grid that could not be helped is tried again once anything else has moved.
-    if (path && flowAlong(path, wanted)) stuck.clear();
-    else stuck.add(gridId);
-  }
-
-  /** Shifts `amount` households along `path` (giver first), the far end first. */
-  function flowAlong(path: readonly string[], amount: number): boolean {
-    let moved = false;
-    for (let i = path.length - 2; i >= 0; i--) {
-      const [from, to] = [path[i]!, path[i + 1]!];
-      const shift = transferHouseholds(current, ctx, state.members.get(from) ?? [], {
-        fromGridId: from,
-        toGridId: to,
-        fromHouseholds: householdsOf(from),
-        toHouseholds: householdsOf(to),
-        giveDownTo: householdsOf(from) - amount,
-        receiveUpTo: max,
-        // The first giver keeps the band's minimum; a grid in between is refilled next.
-        keepAtLeast: i === 0 ? min : 0,
-      });
-      if (!shift) return moved;
-      current = applyPatch(current, shift.patch);
-      patches.push(shift.patch);
-      state = stateOf(current, communityId, buildingsHere);
-      moved = true;
+function namedGrids(
+  input: CommunityInput,
+  comprehensive: readonly GridFeature[],
+  dedicated: readonly GridFeature[],
+  areas: ReadonlyMap<string, Polygons>,
+  finalKey: readonly string[],
+  fixed: ReadonlyMap<string, Polygons>,
+): { keyed: { key: string; grid: GridFeature }[] } {
+  const held = new Map<string, Map<string, number>>(); // key → today's grid id → households
+  finalKey.forEach((key, b) => {
+    const from = input.gridOf[b];
+    if (!from) return;
+    const row = held.get(key) ?? new Map<string, number>();
+    row.set(from, (row.get(from) ?? 0) + input.buildings[b]!.properties.households);
+    held.set(key, row);
+  });
+  const keys = [...areas.keys()].filter((key) => (areas.get(key)?.length ?? 0) > 0);
+  const pairs = keys
+    .flatMap((key) => [...(held.get(key) ?? [])].map(([gridId, h]) => ({ key, gridId, h })))
+    .sort((a, b) => b.h - a.h || a.key.localeCompare(b.key) || a.gridId.localeCompare(b.gridId));
+  const identity = new Map<string, GridFeature>();
+  const usedIds = new Set<string>();
+  const byId = new Map(comprehensive.map((g, i) => [g.properties.id, { grid: g, key: `#${i}` }]));
+  for (const { key, gridId } of pairs)
+    if (!identity.has(key) && !usedIds.has(gridId)) {
+      identity.set(key, byId.get(gridId)!.grid);
+      usedIds.add(gridId);
     }
-    return moved;
+  for (const key of keys) {
+    const own = comprehensive[Number(key.slice(1))];
+    if (!identity.has(key) && own && !usedIds.has(own.properties.id)) {
+      identity.set(key, own);
+      usedIds.add(own.properties.id);
+    }
   }
+  const keyed: { key: string; grid: GridFeature }[] = [];
+  for (const key of keys) {
+    const kept = identity.get(key);
+    if (kept) keyed.push({ key, grid: withArea(kept, areas.get(key)!, fixed.get(key)) });
+  }
+  const communityId = input.community.properties.id;
+  for (const key of keys) {
+    if (identity.has(key)) continue;
+    const plan = planFromGrids([...dedicated, ...keyed.map((k) => k.grid), ...comprehensive]);
+    const code = nextFreeGridCode(plan, communityId) ?? `${communityId}-${key.slice(1)}`;
+    const donor = [...(held.get(key) ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const donorName = donor ? byId.get(donor)?.grid.properties.name : undefined;
+    keyed.push({
+      key,
+      grid: {
+        type: 'Feature',
+        geometry: geometryOfAreas(areas.get(key)!),
+        properties: {
+          id: code,
+          communityId,
+          type: 'comprehensive',
+          workers: 1,
+          ...(donorName ? { name: donorName + SPLIT_NAME_SUFFIX } : {}),
+        },
+      },
+    });
+  }
+  return { keyed };
+}
 
-  const offBand = state.grids
-    .map((g) => ({ gridId: g.properties.id, households: householdsOf(g.properties.id) }))
-    .filter(({ households }) => households > max || households < min);
-  return { communityId, plan: current, patches, count, offBand };
+/** A kept grid with its area; a fixed grid that took in nothing (`area` is `fixedArea`) as is. */
+function withArea(grid: GridFeature, area: Polygons, fixedArea: Polygons | undefined): GridFeature {
+  if (area === fixedArea) return grid;
+  const result: GridFeature = { ...grid, geometry: geometryOfAreas(area) };
+  delete result.bbox;
+  return result;
 }
