@@ -1,14 +1,16 @@
 /**
- * Building footprints: rotated rectangles (10–80 m sides) inside the grids, about 3 % of them laid
- * across a boundary between two grids, and a few outside the territory (in no grid). Each grid's
+ * Building footprints: rotated rectangles (10–80 m sides) inside the grids, clear of one another
+ * where the grid has room, about 3 % of them laid across a boundary between two grids, and a few
+ * outside the territory (in no grid). Each grid's
  * buildings share a household total drawn around the 300–500 band, so workloads look plausible.
  */
 import type { Position } from 'geojson';
 import type { BuildingFeature } from '../../src/domain/types.ts';
 import type { Vec } from '../sample/frame.ts';
-import { rectangle } from '../sample/geometry.ts';
+import { convexOverlap, rectangle } from '../sample/geometry.ts';
 import type { Random } from '../sample/random.ts';
 import { ringInside } from './containment.ts';
+import { FAULT_M } from './faults.ts';
 import { benchLonLat } from './frame.ts';
 import { CELL_M, cellPoint, latticePoint, rectRingM, type Lattice } from './lattice.ts';
 import type { CommunityPlan, GridPlan, Layout } from './layout.ts';
@@ -25,7 +27,7 @@ const STRADDLE_SHARE = 0.03;
 const UNASSIGNED_SHARE = 0.0005;
 /** Kept this far inside the grid, so rounding to 6 decimals cannot push a corner across. */
 const MARGIN_M = 1;
-const PLACEMENT_TRIES = 8;
+const PLACEMENT_TRIES = 40;
 
 interface Shape {
   ring: Vec[];
@@ -56,11 +58,15 @@ export function placeBuildings(
 
   grids.forEach((grid, g) => {
     const ringM = rectRingM(lattice, grid.rect);
-    const planned = Array.from({ length: counts[g] as number }, () =>
-      rng.chance(STRADDLE_SHARE)
-        ? { shape: straddlingShape(layout, lattice, grid, rng), straddles: true }
-        : { shape: insideShape(lattice, grid, ringM, rng), straddles: false },
-    );
+    const placed: Vec[][] = [];
+    const planned = Array.from({ length: counts[g] as number }, () => {
+      const straddles = rng.chance(STRADDLE_SHARE);
+      const shape = straddles
+        ? clearOf(placed, () => straddlingShape(layout, lattice, grid, rng))
+        : insideShape(lattice, grid, ringM, placed, rng);
+      placed.push(shape.ring);
+      return { shape, straddles };
+    });
     const households = proportional(
       rng.int(260, 540),
       planned.filter((p) => !p.straddles).map((p) => p.shape.floors * p.shape.units),
@@ -83,8 +89,18 @@ export function placeBuildings(
   return set;
 }
 
-/** A footprint wholly inside the grid, shrinking towards a 10 m square in a cell's middle. */
-function insideShape(lattice: Lattice, grid: GridPlan, ringM: Vec[], rng: Random): Shape {
+/**
+ * A footprint wholly inside the grid and clear of the grid's footprints so far (as real
+ * footprints are), shrinking towards a 10 m square in a cell's middle; when the grid has no room
+ * left for one, the last try, overlapping.
+ */
+function insideShape(
+  lattice: Lattice,
+  grid: GridPlan,
+  ringM: Vec[],
+  placed: readonly Vec[][],
+  rng: Random,
+): Shape {
   const { i0, j0, i1, j1 } = grid.rect;
   for (let attempt = 0; attempt < PLACEMENT_TRIES; attempt++) {
     const shrink = 1 - attempt / PLACEMENT_TRIES;
@@ -92,17 +108,42 @@ function insideShape(lattice: Lattice, grid: GridPlan, ringM: Vec[], rng: Random
       lattice,
       rng.int(i0, i1 - 1),
       rng.int(j0, j1 - 1),
-      0.5 + rng.float(-0.35, 0.35) * shrink,
-      0.5 + rng.float(-0.35, 0.35) * shrink,
+      0.5 + rng.float(-0.4, 0.4),
+      0.5 + rng.float(-0.4, 0.4),
     );
     const length = 10 + rng.float(5, 70) * shrink;
     const depth = Math.min(length, 10 + rng.float(0, 15) * shrink);
     const angle = rng.float(0, Math.PI);
     const test = rectangle(centre, length + 2 * MARGIN_M, depth + 2 * MARGIN_M, angle);
-    if (ringInside(test, ringM))
+    if (!ringInside(test, ringM) || nearVertex(test, ringM)) continue;
+    if (placed.every((other) => !convexOverlap(test, other)))
       return { ring: rectangle(centre, length, depth, angle), ...storeys(length, rng) };
   }
-  throw new RangeError(`no room for a building in grid ${grid.id}`);
+  // No room left: a 10 m square in the middle of a cell, clear of the vertices if one is.
+  const middles: Vec[] = [];
+  for (let i = i0; i < i1; i++)
+    for (let j = j0; j < j1; j++) middles.push(cellPoint(lattice, i, j, 0.5, 0.5));
+  const square = (centre: Vec) => rectangle(centre, 10 + 2 * MARGIN_M, 10 + 2 * MARGIN_M, 0);
+  const centre =
+    middles.find((m) => ringInside(square(m), ringM) && !nearVertex(square(m), ringM)) ??
+    middles.find((m) => ringInside(square(m), ringM));
+  if (!centre) throw new RangeError(`no room for a building in grid ${grid.id}`);
+  return { ring: rectangle(centre, 10, 10, 0), ...storeys(10, rng) };
+}
+
+/** Whether a footprint comes within reach of a grid vertex a fault may move (FAULT_M). */
+function nearVertex(ring: readonly Vec[], gridRing: readonly Vec[]): boolean {
+  return gridRing.some((vertex) => convexOverlap(ring, rectangle(vertex, 0.1, 0.1, 0), FAULT_M));
+}
+
+/** A shape from `make` clear of the `placed` footprints, or the last try when none is. */
+function clearOf(placed: readonly Vec[][], make: () => Shape): Shape {
+  let shape = make();
+  for (let attempt = 1; attempt < PLACEMENT_TRIES; attempt++) {
+    if (placed.every((other) => !convexOverlap(shape.ring, other))) return shape;
+    shape = make();
+  }
+  return shape;
 }
 
 /** A footprint centred on a cell edge of the grid's boundary that another grid shares. */

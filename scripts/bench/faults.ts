@@ -19,7 +19,7 @@ export interface Fault {
 
 const FAULT_SHARE = 0.01;
 /** Far enough to open a gap of a few hundred m² between grids about 60 m apart in vertices. */
-const FAULT_M = 8;
+export const FAULT_M = 8;
 
 /**
  * The grids with the faults applied (a new array; untouched grids are the same objects) and

@@ -6,13 +6,27 @@
  * share a boundary longer than ADJACENCY_MIN_M, not when they touch at a point.
  */
 import type { BBox, MultiPolygon, Polygon, Position } from 'geojson';
-import polygonClipping, { type Geom } from 'polygon-clipping';
+import polygonClipping, { type Geom, type MultiPolygon as ClipResult } from 'polygon-clipping';
+import * as polyclip from 'polyclip-ts';
 import { NUMERIC_ZERO_M2 } from '../analysis/coverage/coverage.ts';
 import { geometryAreaM2, perimeterM, polygonAreaM2 } from '../analysis/coverage/geodesy.ts';
 import { bboxOfRings } from '../analysis/coverage/prepared.ts';
 import { boxesMeet } from '../analysis/coverage/spatial-index.ts';
 
-const { difference, intersection, union } = polygonClipping;
+type ClipOp = 'union' | 'difference' | 'intersection';
+
+/**
+ * One boolean operation: by polygon-clipping, or, when its floating-point sweep fails on
+ * nearly coincident edges ("Unable to complete output ring"), by polyclip-ts, which computes
+ * the same exactly (with bignumber.js) and slower.
+ */
+function clip(op: ClipOp, first: Geom, rest: Geom[]): ClipResult {
+  try {
+    return polygonClipping[op](first, ...rest);
+  } catch {
+    return polyclip[op](first as polyclip.Geom, ...(rest as polyclip.Geom[])) as unknown as ClipResult;
+  }
+}
 
 /** An area as MultiPolygon coordinates: polygons, each an outer ring then its holes. */
 export type Polygons = Position[][][];
@@ -47,7 +61,7 @@ export function unionAreas(areas: readonly Polygons[]): Polygons {
   const present = areas.filter((a) => a.length > 0);
   const [first, ...rest] = present;
   if (!first) return [];
-  return withoutResidue(union(toGeom(first), ...rest.map(toGeom)));
+  return withoutResidue(clip('union', toGeom(first), rest.map(toGeom)));
 }
 
 /**
@@ -59,7 +73,7 @@ export function subtractAreas(area: Polygons, cuts: readonly Polygons[]): Polygo
   const present = cuts.filter((c) => c.length > 0);
   if (area.length === 0) return [];
   if (present.length === 0) return withoutResidue(area);
-  return withoutResidue(difference(toGeom(area), ...present.map(toGeom)));
+  return withoutResidue(clip('difference', toGeom(area), present.map(toGeom)));
 }
 
 /**
@@ -69,7 +83,7 @@ export function subtractAreas(area: Polygons, cuts: readonly Polygons[]): Polygo
  */
 export function intersectAreas(a: Polygons, b: Polygons): Polygons {
   if (a.length === 0 || b.length === 0) return [];
-  return withoutResidue(intersection(toGeom(a), toGeom(b)));
+  return withoutResidue(clip('intersection', toGeom(a), [toGeom(b)]));
 }
 
 /**

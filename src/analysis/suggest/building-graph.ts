@@ -59,6 +59,7 @@ export function interiorPoint(building: BuildingFeature): Position {
  */
 export function buildingGraph(
   buildings: readonly BuildingFeature[],
+  /** The ground the buildings' grids share (the community less its dedicated grids). */
   community: readonly FlatPolygon[],
   frame: LocalFrame,
 ): { graph: BuildingGraph; points: Position[] } {

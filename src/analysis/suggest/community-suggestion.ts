@@ -11,20 +11,15 @@ import type { GridSettings } from '../../domain/settings.ts';
 import type { BuildingFeature, CommunityFeature, GridFeature } from '../../domain/types.ts';
 import { nextFreeGridCode } from '../../editing/numbering.ts';
 import { planFromGrids } from '../../editing/plan.ts';
-import {
-  bboxOfAreas,
-  geometryOfAreas,
-  subtractAreas,
-  unionAreas,
-  type Polygons,
-} from '../../editing/polygon-ops.ts';
+import { geometryOfAreas, subtractAreas, type Polygons } from '../../editing/polygon-ops.ts';
 import { SPLIT_NAME_SUFFIX } from '../../editing/split-grid.ts';
-import { flatPolygons, polygonsOf } from '../coverage/prepared.ts';
-import { boxesMeet } from '../coverage/spatial-index.ts';
+import { flatPolygons, polygonsOf, prepareBuilding } from '../coverage/prepared.ts';
 import { buildingGraph, localFrame } from './building-graph.ts';
-import { gridAreas } from './grid-areas.ts';
-import { gridCount, type GridCount } from './grid-count.ts';
-import { searchPartition, type SearchResult } from './partition-search.ts';
+import type { BuildingGraph } from './partition.ts';
+import { drawGround, keyOf } from './community-ground.ts';
+import { settleDedicatedGrids, type CutBuilding } from './dedicated-grids.ts';
+import { divideBuildings } from './division.ts';
+import type { GridCount } from './grid-count.ts';
 
 export interface CommunityInput {
   community: CommunityFeature;
@@ -36,6 +31,10 @@ export interface CommunityInput {
   gridOf: readonly (string | null)[];
   /** Grids today's plan gets wrong: overlapping, outside the community, in pieces, cutting a building. */
   faultyGridIds: ReadonlySet<string>;
+  /** The community's buildings today's plan does not hold whole (dedicated grids' included). */
+  cutBuildings: readonly CutBuilding[];
+  /** The community's buildings dedicated grids hold, with the grid. */
+  dedicatedBuildings: readonly { building: BuildingFeature; gridId: string }[];
   settings: GridSettings;
 }
 
@@ -54,6 +53,26 @@ export interface CommunitySuggestion {
 
 const isComprehensive = (grid: GridFeature) => grid.properties.type === 'comprehensive';
 
+/** Divisions tried in all: the first, and again without links that fell apart on the ground. */
+const DIVISION_ATTEMPTS = 4;
+
+/** The graph without the links between buildings of different `pieces` of each group. */
+function withoutLinks(graph: BuildingGraph, scattered: readonly number[][][]): BuildingGraph {
+  const pieceOf = new Map<number, number>();
+  let serial = 0;
+  for (const pieces of scattered)
+    for (const piece of pieces) {
+      serial++;
+      for (const b of piece) pieceOf.set(b, serial);
+    }
+  const apart = (a: number, b: number) =>
+    pieceOf.has(a) && pieceOf.has(b) && pieceOf.get(a) !== pieceOf.get(b);
+  return {
+    ...graph,
+    neighbours: graph.neighbours.map((list, a) => list.filter((b) => !apart(a, b))),
+  };
+}
+
 /**
  * Suggests the community's grids within the norms.
  * @example
@@ -63,78 +82,57 @@ export function suggestCommunity(input: CommunityInput): CommunitySuggestion {
   const { community, settings } = input;
   const communityId = community.properties.id;
   const comprehensive = input.grids.filter(isComprehensive);
-  const dedicated = input.grids.filter((g) => !isComprehensive(g));
+  const communityArea = polygonsOf(community.geometry);
+  const dedicated = settleDedicatedGrids(
+    input.grids.filter((g) => !isComprehensive(g)),
+    input.cutBuildings,
+    input.dedicatedBuildings,
+    communityArea,
+    new Set(input.grids.map((g) => g.properties.id)),
+  );
   const index = new Map(comprehensive.map((g, i) => [g.properties.id, i]));
   const start = input.gridOf.map((id) => (id === null ? -1 : (index.get(id) ?? -1)));
-  const communityArea = polygonsOf(community.geometry);
   const frame = localFrame(communityArea[0]![0]![0]!);
-  const { graph, points } = buildingGraph(input.buildings, flatPolygons(community.geometry), frame);
-
-  const households = graph.households.reduce((s, h) => s + h, 0);
-  const count = gridCount(
-    {
-      households,
-      residents: graph.residents.reduce((s, r) => s + r, 0),
-      largestBuildingHouseholds: Math.max(0, ...graph.households),
-      currentGrids: comprehensive.length,
-    },
-    settings,
+  // Comprehensive grids share the community less its dedicated grids.
+  const shared = subtractAreas(
+    communityArea,
+    dedicated.map((g) => polygonsOf(g.geometry)),
   );
-  const norms = { band: settings.householdsBand, maxResidents: settings.maxResidents };
-  const search = (target: number, afresh: boolean) =>
-    searchPartition({ graph, start, grids: comprehensive.length, target, norms, afresh });
-  // From today's grids at each count in turn, then afresh, until the norms are met.
-  let best: SearchResult | null = null;
-  if (input.buildings.length > 0)
-    for (const afresh of [false, true]) {
-      for (const target of countsToTry(count)) {
-        const result = search(target, afresh);
-        if (!best || result.offNorms < best.offNorms) best = result;
-        if (result.offNorms === 0) break;
-      }
-      if (best!.offNorms === 0) break;
-    }
-  const labels = best ? Array.from(best.labels) : [];
+  const buildingGraphResult = buildingGraph(
+    input.buildings,
+    flatPolygons(geometryOfAreas(shared)),
+    frame,
+  );
+  const { points } = buildingGraphResult;
+  const groundInput = {
+    start,
+    comprehensive,
+    faultyGridIds: input.faultyGridIds,
+    shared,
+    buildings: input.buildings,
+    points,
+    frame,
+  };
 
-  // Which grids keep their ground: same buildings, nothing wrong with them.
-  const members = new Map<number, number[]>();
-  labels.forEach((label, b) => members.set(label, [...(members.get(label) ?? []), b]));
-  const startMembers = new Map<number, number[]>();
-  start.forEach((label, b) => startMembers.set(label, [...(startMembers.get(label) ?? []), b]));
-  const keeps = (label: number) =>
-    label < comprehensive.length &&
-    !input.faultyGridIds.has(comprehensive[label]!.properties.id) &&
-    sameMembers(members.get(label) ?? [], startMembers.get(label) ?? []);
-  const keyOf = (label: number) => `#${label}`;
-  const fixed = new Map<string, Polygons>();
-  comprehensive.forEach((grid, label) => {
-    if (
-      !members.has(label) &&
-      !startMembers.has(label) &&
-      !input.faultyGridIds.has(grid.properties.id)
-    )
-      fixed.set(keyOf(label), polygonsOf(grid.geometry)); // a grid without buildings stays
-    else if (members.has(label) && keeps(label)) fixed.set(keyOf(label), polygonsOf(grid.geometry));
-  });
-  // A changed grid whose buildings meet only across a kept grid's ground scatters: the kept
-  // grids in its way are redrawn too, until none does (or none is left to redraw).
-  let areaResult: ReturnType<typeof gridAreas>;
-  for (;;) {
-    const changed = new Map<string, number[]>();
-    for (const [label, list] of members)
-      if (!fixed.has(keyOf(label))) changed.set(keyOf(label), list);
-    const taken = unionAreas([...dedicated.map((g) => polygonsOf(g.geometry)), ...fixed.values()]);
-    const region = subtractAreas(communityArea, [taken]);
-    areaResult = gridAreas({ region, buildings: input.buildings, points, frame, changed, fixed });
-    const inTheWay = [...fixed].filter(
-      ([key, area]) =>
-        members.has(Number(key.slice(1))) &&
-        areaResult.scattered.some(({ bbox }) => boxesMeet(bbox, bboxOfAreas(area))),
+  // A division whose grids fall into pieces on the ground is tried again without the links
+  // between the pieces, so the search keeps those buildings apart.
+  const prepared = input.buildings.map(prepareBuilding);
+  let graph = buildingGraphResult.graph;
+  let division = divideBuildings(graph, prepared, start, comprehensive.length, settings);
+  let ground = drawGround({ ...groundInput, labels: division.labels });
+  for (let attempt = 1; attempt < DIVISION_ATTEMPTS && ground.scattered.length > 0; attempt++) {
+    graph = withoutLinks(
+      graph,
+      ground.scattered.map((s) => s.pieces),
     );
-    if (inTheWay.length === 0) break;
-    for (const [key] of inTheWay) fixed.delete(key);
+    const next = divideBuildings(graph, prepared, start, comprehensive.length, settings);
+    const nextGround = drawGround({ ...groundInput, labels: next.labels });
+    const [was, now] = [ground.scattered.length, nextGround.scattered.length];
+    if (now > was || (now === was && next.offNorms > division.offNorms)) continue;
+    [division, ground] = [next, nextGround];
   }
-  const { areas, regrouped } = areaResult;
+  const { labels, count } = division;
+  const { areas, regrouped, fixed } = ground;
 
   const finalKey = labels.map((label, b) => regrouped.get(b) ?? keyOf(label));
   const grids = namedGrids(input, comprehensive, dedicated, areas, finalKey, fixed);
@@ -143,8 +141,8 @@ export function suggestCommunity(input: CommunityInput): CommunitySuggestion {
   const totals = new Map<string, { households: number; residents: number }>();
   gridOf.forEach((id, b) => {
     const t = totals.get(id) ?? { households: 0, residents: 0 };
-    t.households += graph.households[b]!;
-    t.residents += graph.residents[b]!;
+    t.households += input.buildings[b]!.properties.households;
+    t.residents += input.buildings[b]!.properties.residents;
     totals.set(id, t);
   });
   const { min, max } = settings.householdsBand;
@@ -169,18 +167,6 @@ export function suggestCommunity(input: CommunityInput): CommunitySuggestion {
       .filter(({ key }) => !fixed.has(key))
       .map(({ grid }) => grid.properties.id),
   };
-}
-
-/** The counts the search tries: the one gridCount gives, then outward through the range. */
-function countsToTry(count: GridCount): number[] {
-  if (!count.feasible) return [count.grids];
-  const { min, max } = count.range;
-  const all = Array.from({ length: max - min + 1 }, (_, i) => min + i);
-  return all.sort((a, b) => Math.abs(a - count.grids) - Math.abs(b - count.grids) || a - b);
-}
-
-function sameMembers(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Today's grids in their order, new grids after them. */

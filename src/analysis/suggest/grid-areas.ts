@@ -49,8 +49,11 @@ export interface AreaResult {
   areas: Map<string, Polygons>;
   /** Buildings that ended in another grid than asked (cut off from theirs), with that grid's key. */
   regrouped: Map<number, string>;
-  /** Changed grids whose buildings fell into more than one piece, with those pieces' box. */
-  scattered: { key: string; bbox: BBox }[];
+  /**
+   * Changed grids whose buildings fell into more than one piece: the area's box and the
+   * buildings (indexes) of each piece holding any, the main piece first.
+   */
+  scattered: { key: string; bbox: BBox; pieces: number[][] }[];
 }
 
 /**
@@ -63,6 +66,8 @@ export function gridAreas(input: AreaInput): AreaResult {
   keepBuildingsWhole(input, areas);
   const owners = new Map<number, string>();
   for (const [key, members] of input.changed) for (const b of members) owners.set(b, key);
+  // What no changed grid's cells cover (today's gaps where no grid changed): pieces to place.
+  const covered = unionAreas([...areas.values()]);
   const pieces: Polygons[] = [];
   const scattered: AreaResult['scattered'] = [];
   for (const [key, area] of areas) {
@@ -70,11 +75,12 @@ export function gridAreas(input: AreaInput): AreaResult {
     const [main, ...rest] = homeFirst(area, members, input);
     areas.set(key, main ? [main] : []);
     pieces.push(...rest.map((p) => [p]));
-    if (rest.some((piece) => members.some((b) => inside([piece], input.points[b]!))))
-      scattered.push({ key, bbox: bboxOfAreas(area) });
+    const held = [main, ...rest]
+      .map((piece) => (piece ? members.filter((b) => inside([piece], input.points[b]!)) : []))
+      .filter((list) => list.length > 0);
+    if (held.length > 1) scattered.push({ key, bbox: bboxOfAreas(area), pieces: held });
   }
   for (const [key, area] of input.fixed) areas.set(key, area);
-  const covered = unionAreas([...areas.values()]);
   pieces.push(...subtractAreas(input.region, [covered]).map((p) => [p]));
   const regrouped = new Map<number, string>();
   for (const piece of pieces) {
