@@ -1,7 +1,7 @@
 /**
- * The check CLI's command line, parsed without touching the disk: paths to check, the output
- * language (--lang zh|en or --lang=en) and the report folder (--out, default ./gridatlas-report),
- * or a request for help, or a usage error worded in both languages.
+ * The command line of the check and suggest CLIs, parsed without touching the disk: paths to
+ * read, the output language (--lang zh|en or --lang=en) and the output folder (--out, by default
+ * ./gridatlas-report for the check), or a request for help, or a usage error in both languages.
  */
 import type { ReportLang } from '../../src/analysis/coverage/number-format.ts';
 import { cliMessage, type CliMessage } from './messages.ts';
@@ -21,10 +21,13 @@ const LANGS: readonly string[] = ['zh', 'en'];
  * parseCheckArgs(['data', '--lang=en']); // { kind: 'run', paths: ['data'], lang: 'en', outDir: 'gridatlas-report' }
  * parseCheckArgs(['--lang', 'fr']).kind; // 'error'
  */
-export function parseCheckArgs(argv: readonly string[]): CheckArgs {
+export function parseCheckArgs(
+  argv: readonly string[],
+  defaultOutDir = DEFAULT_OUT_DIR,
+): CheckArgs {
   const paths: string[] = [];
   let lang: ReportLang = 'zh';
-  let outDir = DEFAULT_OUT_DIR;
+  let outDir = defaultOutDir;
   let help = false;
   let error: CliMessage | null = null;
 

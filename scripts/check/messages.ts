@@ -35,8 +35,40 @@ household and resident norms, and facilities cover the buildings around them.
 Exit codes: 0 rules pass; 1 a rule is violated or the input has errors; 2 usage error, unreadable
 path, or the check cannot run.`;
 
+const SUGGEST_USAGE_ZH = `用法：npm run suggest -- <文件夹或文件…> [--out <目录>] [--lang zh|en]
+
+建议方案：在今天的网格基础上，以调整户数最少为先，使每个社区的综合网格都在户数和人口规范之内，
+并修复缺口、重叠、越界、未归属和被分割的楼栋。专属网格保持不变。
+
+  <文件夹或文件…>  街道的 GeoJSON 图层文件（至少社区、网格、楼栋）；文件夹表示其中全部 *.geojson / *.json
+  --out <目录>     写入 grids.geojson、changes.md、changes.csv、suggestion.json，默认 ./gridatlas-suggestion
+  --lang zh|en     输出语言，默认 zh
+  --help           显示本说明
+
+退出码：0 每个社区都达标；1 有社区无法达标（逐一列出原因）或输入数据有错误；2 用法错误、路径无法读取或无法计算。`;
+
+const SUGGEST_USAGE_EN = `Usage: npm run suggest -- <folder or files…> [--out <dir>] [--lang zh|en]
+
+Suggests a plan: from today's grids, moving as few households as it can, every community's
+comprehensive grids are brought within the household and resident norms, and gaps, overlaps,
+parts outside the community, unassigned and split buildings are repaired. Dedicated grids stay.
+
+  <folder or files…>  the street's GeoJSON layer files (communities, grids and buildings at least); a folder means every *.geojson / *.json in it
+  --out <dir>         where grids.geojson, changes.md, changes.csv and suggestion.json go, ./gridatlas-suggestion by default
+  --lang zh|en        output language, zh by default
+  --help              show this help
+
+Exit codes: 0 every community meets the norms; 1 some community cannot (each named with the reason) or the input has errors; 2 usage error, unreadable path, or the suggestion cannot run.`;
+
 const TEMPLATES = {
   usage: { zh: () => USAGE_ZH, en: () => USAGE_EN },
+  'suggest-usage': { zh: () => SUGGEST_USAGE_ZH, en: () => SUGGEST_USAGE_EN },
+  'suggest-written': {
+    zh: (p: Params) =>
+      `建议方案已写入 ${p.dir}（grids.geojson、changes.md、changes.csv、suggestion.json）`,
+    en: (p: Params) =>
+      `Suggestion written to ${p.dir} (grids.geojson, changes.md, changes.csv, suggestion.json)`,
+  },
   'no-paths': {
     zh: () => '没有给出要检查的文件夹或文件。',
     en: () => 'No folder or file to check was given.',
@@ -66,6 +98,12 @@ const TEMPLATES = {
       `无法检查：没有可用的${p.layersZh}图层。请检查上面列出的输入问题，或给出相应的图层文件。`,
     en: (p: Params) =>
       `The check cannot run: no usable ${p.layersEn} layer. See the input problems above, or add the layer file.`,
+  },
+  'suggest-missing-layers': {
+    zh: (p: Params) =>
+      `无法计算建议方案：没有可用的${p.layersZh}图层。请检查上面列出的输入问题，或给出相应的图层文件。`,
+    en: (p: Params) =>
+      `The suggestion cannot run: no usable ${p.layersEn} layer. See the input problems above, or add the layer file.`,
   },
   'internal-error': {
     zh: (p: Params) => `检查中断：${p.reason}`,
