@@ -24,7 +24,10 @@ function clip(op: ClipOp, first: Geom, rest: Geom[]): ClipResult {
   try {
     return polygonClipping[op](first, ...rest);
   } catch {
-    return polyclip[op](first as polyclip.Geom, ...(rest as polyclip.Geom[])) as unknown as ClipResult;
+    return polyclip[op](
+      first as polyclip.Geom,
+      ...(rest as polyclip.Geom[]),
+    ) as unknown as ClipResult;
   }
 }
 

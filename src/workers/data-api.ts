@@ -26,6 +26,7 @@ import type { LoadedStreet } from './loaded-street.ts';
 import { createPlanApi, type PlanWorkspace } from './plan-api.ts';
 import { PlanSession, type ResumedSession } from './plan-session.ts';
 import { serviceAreas } from './service-areas.ts';
+import { createSuggestApi } from './suggest-api.ts';
 
 export type LoadStage = 'reading' | 'validating';
 
@@ -153,6 +154,7 @@ export function createDataApi(
     },
 
     ...createPlanApi(current),
+    ...createSuggestApi(current),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The plans (方案) of the street on screen, as the plan bar and the comparison use them: the plan
  * list, creating (from the plan shown), switching, renaming, duplicating, deleting, export and
- * import of a plan's grids, the backup offered when storage fails, and the view (camera,
+ * import of a plan's grids, taking up a suggested plan, the backup offered when storage fails, and the view (camera,
  * colouring, tab) saved with the session a second after it last changed, once a load has taken
  * up the last session's plan and view. Calls that change the plan shown go through the plan
  * channel.
@@ -177,6 +177,19 @@ class Plans {
       return null;
     });
     return refusal ?? null;
+  }
+
+  /** Stores the suggestion on screen as a new plan (建议方案, 建议方案 2 …) and shows it. */
+  async acceptSuggestion(): Promise<boolean> {
+    return (
+      (await planChannel.run(async (apply) => {
+        const name = uniqueName(i18n.t('suggest.planName'), this.#names());
+        return this.#switched(
+          await callDataWorker<PlanSwitch | null>((w) => w.acceptSuggestion(name)),
+          apply,
+        );
+      })) ?? false
+    );
   }
 
   /** Downloads every plan and history entry of this street as JSON, for safe keeping. */
