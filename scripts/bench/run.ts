@@ -3,7 +3,8 @@
  * in memory and runs it in its own node process (so peak memory is per scale), then prints one
  * Markdown table with the targets. With --profile each scale writes CPU profiles of the engine to
  * .bench/ and prints the functions with the most self time instead. `npm run bench -- --editing`
- * runs the editing benchmark (editing-run.ts) instead.
+ * runs the editing benchmark (editing-run.ts) instead, `-- --suggest` the suggested plan's
+ * (suggest-run.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -14,11 +15,13 @@ import { benchTable } from './table.ts';
 
 const CHILD = fileURLToPath(new URL('./scale-run.ts', import.meta.url));
 const EDITING = fileURLToPath(new URL('./editing-run.ts', import.meta.url));
+const SUGGEST = fileURLToPath(new URL('./suggest-run.ts', import.meta.url));
 const NODE_FLAGS = ['--max-old-space-size=6144', '--expose-gc', '--import', 'tsx'];
 
 const args = process.argv.slice(2);
-if (args.includes('--editing')) {
-  const child = spawnSync(process.execPath, [...NODE_FLAGS, EDITING], { stdio: 'inherit' });
+const separate = args.includes('--editing') ? EDITING : args.includes('--suggest') ? SUGGEST : null;
+if (separate) {
+  const child = spawnSync(process.execPath, [...NODE_FLAGS, separate], { stdio: 'inherit' });
   process.exit(child.status ?? 1);
 }
 const profile = args.includes('--profile');
