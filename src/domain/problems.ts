@@ -1,6 +1,8 @@
 /**
  * A problem found while loading a file: where it is (file, feature index and id, field) and why,
- * in both UI languages. Features with problems are kept aside, never dropped silently.
+ * as a code with its parameters; it is put into words (src/io/messages.ts, `problemText`) only
+ * when shown, so a million rows with a warning each are not a million sentences in two
+ * languages. Features with problems are kept aside, never dropped silently.
  */
 import type { Feature } from 'geojson';
 
@@ -17,7 +19,8 @@ export interface Problem {
   /** Stable machine code, e.g. `self-intersection`, `duplicate-id`. */
   code: string;
   severity: ProblemSeverity;
-  message: { zh: string; en: string };
+  /** What the words need: the field, the value found, the limit … (see the code's template). */
+  params: Readonly<Record<string, unknown>>;
 }
 
 /** A feature that failed validation with an error: kept aside with its problems, not loaded. */

@@ -97,9 +97,6 @@ class I18n {
     return key in zh ? this.t(key as MessageKey) : value;
   };
 
-  /** Picks the message of a bilingual pair (problems carry both). */
-  pick = (pair: { zh: string; en: string }): string => (this.locale === 'en' ? pair.en : pair.zh);
-
   toggle = (): void => {
     this.locale = this.locale === 'zh-CN' ? 'en' : 'zh-CN';
     document.documentElement.lang = this.locale;

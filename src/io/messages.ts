@@ -599,7 +599,18 @@ export function problemMessage(
 }
 
 /**
- * Builds a Problem with its messages.
+ * A problem in words, in one language.
+ * @example
+ * loadProblemText(problem, 'en'); // 'grids.geojson, feature 12 (110106012003004): field households is negative (-5)…'
+ */
+export function loadProblemText(problem: Problem, lang: 'zh' | 'en'): string {
+  return problemMessage(problem.code as ProblemCode, problem, problem.params, problem.severity)[
+    lang
+  ];
+}
+
+/**
+ * Builds a Problem: where, the code and its parameters (worded by loadProblemText when shown).
  * @example
  * makeProblem({ file: 'a.geojson', featureIndex: 0, featureId: 'b1' }, 'missing-id', 'error', 'properties.id');
  */
@@ -617,7 +628,7 @@ export function makeProblem(
     field,
     code,
     severity,
-    message: problemMessage(code, where, params, severity),
+    params,
   };
 }
 

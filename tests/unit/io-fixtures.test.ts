@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { layerFromFileName } from '../../src/io/detect-layer.ts';
 import { loadFiles, type InputFile } from '../../src/io/load-files.ts';
+import { loadProblemText } from '../../src/io/messages.ts';
 
 const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 const CONTEXT = fileURLToPath(new URL('../fixtures/context/', import.meta.url));
@@ -62,9 +63,9 @@ describe('bad fixtures', () => {
 
     // Every problem says where and why, in both languages.
     for (const p of result.problems.filter((q) => q.file === name)) {
-      expect(p.message.zh).toMatch(/。$/);
-      expect(p.message.en).toMatch(/\.$/);
-      expect(p.message.zh).toContain(name);
+      expect(loadProblemText(p, 'zh')).toMatch(/。$/);
+      expect(loadProblemText(p, 'en')).toMatch(/\.$/);
+      expect(loadProblemText(p, 'zh')).toContain(name);
     }
     // The context files stay clean whatever the fixture does to them, except for the links
     // that a bad communities file breaks.

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { InputFile, LoadResult } from '../../src/io/load-files.ts';
 import { loadFiles } from '../../src/io/load-files.ts';
 import { mulberry32 as random } from '../../scripts/sample/random.ts';
+import { loadProblemText } from '../../src/io/messages.ts';
 
 const KEYS = [
   'type',
@@ -96,10 +97,10 @@ function checkShape(result: LoadResult, inputs: number): void {
     expect(row.loaded + row.setAside).toBeLessThanOrEqual(row.total);
   }
   for (const p of result.problems) {
-    expect(typeof p.message.zh).toBe('string');
-    expect(p.message.zh.length).toBeGreaterThan(0);
-    expect(p.message.en.length).toBeGreaterThan(0);
-    expect(p.message.zh).not.toContain('undefined');
+    expect(typeof loadProblemText(p, 'zh')).toBe('string');
+    expect(loadProblemText(p, 'zh').length).toBeGreaterThan(0);
+    expect(loadProblemText(p, 'en').length).toBeGreaterThan(0);
+    expect(loadProblemText(p, 'zh')).not.toContain('undefined');
   }
   expect(() => structuredClone(result)).not.toThrow();
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../src/domain/deep-freeze.ts';
 import { makeSettings } from '../../src/domain/settings.ts';
 import { loadFiles, type InputFile } from '../../src/io/load-files.ts';
+import { loadProblemText } from '../../src/io/messages.ts';
 
 const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 const CONTEXT = fileURLToPath(new URL('../fixtures/context/', import.meta.url));
@@ -176,8 +177,8 @@ describe('whole files', () => {
       code: 'duplicate-layer',
       severity: 'error',
     });
-    expect(problem?.message.zh).toContain('grids-a.geojson');
-    expect(problem?.message.zh).toContain('2 个要素都未加载');
+    expect(loadProblemText(problem!, 'zh')).toContain('grids-a.geojson');
+    expect(loadProblemText(problem!, 'zh')).toContain('2 个要素都未加载');
     expect(result.files[1]).toEqual({
       name: 'grids-b.geojson',
       layer: 'grids',
@@ -221,8 +222,8 @@ describe('whole files', () => {
 
   it('names the line and column of a JSON syntax error', () => {
     const [problem] = loadFiles([file(BAD, 'malformed.geojson')]).problems;
-    expect(problem?.message.zh).toContain('第 47 行第 9 列');
-    expect(problem?.message.en).toContain('line 47, column 9');
+    expect(loadProblemText(problem!, 'zh')).toContain('第 47 行第 9 列');
+    expect(loadProblemText(problem!, 'en')).toContain('line 47, column 9');
   });
 
   it('detects layers from Chinese file names and from content', () => {
@@ -307,10 +308,10 @@ describe('problems', () => {
       code: 'negative-number',
       severity: 'error',
     });
-    expect(problem?.message.zh).toBe(
+    expect(loadProblemText(problem!, 'zh')).toBe(
       'buildings.geojson 第 12 个要素（110106012003004）：字段 households 为负数（-5），户数不能为负。',
     );
-    expect(problem?.message.en).toBe(
+    expect(loadProblemText(problem!, 'en')).toBe(
       'buildings.geojson, feature 12 (110106012003004): field households is negative (-5); the household count cannot be negative.',
     );
   });

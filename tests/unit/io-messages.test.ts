@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LAYER_KINDS } from '../../src/domain/types.ts';
 import {
   layerLabel,
+  loadProblemText,
   makeProblem,
   PROBLEM_CODES,
   problemMessage,
@@ -99,19 +100,27 @@ describe('messages', () => {
     }
   });
 
-  it('builds problems with the given place, code and severity', () => {
-    expect(
-      makeProblem(feature, 'negative-number', 'error', 'properties.households', params),
-    ).toEqual({
+  it('builds problems as data (place, code, severity, parameters) and words them when shown', () => {
+    const problem = makeProblem(
+      feature,
+      'negative-number',
+      'error',
+      'properties.households',
+      params,
+    );
+    expect(problem).toEqual({
       ...feature,
       field: 'properties.households',
       code: 'negative-number',
       severity: 'error',
-      message: {
-        zh: 'grids.geojson 第 12 个要素（110106012003004）：字段 households 为负数（-5），户数不能为负。',
-        en: 'grids.geojson, feature 12 (110106012003004): field households is negative (-5); the household count cannot be negative.',
-      },
+      params,
     });
+    expect(loadProblemText(problem, 'zh')).toBe(
+      'grids.geojson 第 12 个要素（110106012003004）：字段 households 为负数（-5），户数不能为负。',
+    );
+    expect(loadProblemText(problem, 'en')).toBe(
+      'grids.geojson, feature 12 (110106012003004): field households is negative (-5); the household count cannot be negative.',
+    );
   });
 
   it('has a label for every layer', () => {

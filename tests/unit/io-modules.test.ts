@@ -13,6 +13,7 @@ import {
   validateFeatureProperties,
 } from '../../src/io/validate-properties.ts';
 import { validateFeatureStructure } from '../../src/io/validate-structure.ts';
+import { loadProblemText } from '../../src/io/messages.ts';
 
 const where = { file: 'f.geojson', featureIndex: 0, featureId: 'x' };
 const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
@@ -51,7 +52,7 @@ describe('readJson', () => {
     const text = '{\n  "type": "FeatureCollection"\n  "features": []\n}';
     const result = readJson('a.geojson', text);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problem.message.zh).toContain('第 3 行第 3 列');
+    if (!result.ok) expect(loadProblemText(result.problem, 'zh')).toContain('第 3 行第 3 列');
   });
 
   it('reads the location from V8, Firefox and end-of-input messages', () => {
@@ -139,7 +140,7 @@ describe('layer detection', () => {
   it('rejects what is not a FeatureCollection, with what it is', () => {
     const found = (json: unknown) => {
       const r = detectLayer('grids.geojson', json);
-      return r.layer === null ? [r.problem.code, r.problem.message.zh] : null;
+      return r.layer === null ? [r.problem.code, loadProblemText(r.problem, 'zh')] : null;
     };
     expect(found({ type: 'Feature' })?.[1]).toContain('单个要素');
     expect(found([])?.[1]).toContain('数组');
@@ -168,7 +169,7 @@ describe('layer detection', () => {
     expect(r.layer).toBeNull();
     if (r.layer === null) {
       expect(r.problem.code).toBe('layer-content-mismatch');
-      expect(r.problem.message.zh).toContain('内容更像楼栋图层');
+      expect(loadProblemText(r.problem, 'zh')).toContain('内容更像楼栋图层');
     }
   });
 });
@@ -222,7 +223,7 @@ describe('validateFeatureStructure', () => {
     );
     expect(codes(r.problems)).toEqual(['coordinates-malformed']);
     expect(r.problems[0]?.field).toBe(field);
-    expect(r.problems[0]?.message.en).toContain(
+    expect(loadProblemText(r.problems[0]!, 'en')).toContain(
       {
         'too-short': 'at least',
         'not-number': 'not a number',
@@ -272,7 +273,7 @@ describe('validateGeometry', () => {
     const [problem] = validateGeometry(polygon(bowtie), 'buildings', where);
     expect(problem?.code).toBe('self-intersection');
     expect(problem?.field).toBe('geometry.coordinates[0]');
-    expect(problem?.message.zh).toContain('[116.325, 39.845]');
+    expect(loadProblemText(problem!, 'zh')).toContain('[116.325, 39.845]');
   });
 
   it('does not run kinks on lines (roads may cross themselves)', () => {
@@ -464,7 +465,7 @@ describe('validateFeatureProperties', () => {
       { id: 'a', where: w(4) },
     ]);
     expect(found.map((d) => d.item)).toEqual([2, 4]);
-    expect(found[1]?.problem.message.zh).toContain('与第 1 个要素重复');
+    expect(loadProblemText(found[1]!.problem, 'zh')).toContain('与第 1 个要素重复');
   });
 });
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../src/domain/deep-freeze.ts';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings.ts';
-import { makeProblem } from '../../src/io/messages.ts';
+import { loadProblemText, makeProblem } from '../../src/io/messages.ts';
 import type {
   CommunityCoverage,
   CoverageProblem,
@@ -249,14 +249,14 @@ describe('reportMarkdown', () => {
     expect(md).toContain('### Gaps between grids (1)');
     expect(md).toContain('- **error** Gap of 302 m²: In community 槐花社区 (110106090005), 302 m²');
     expect(md).toContain('## Input data problems (1)');
-    expect(md).toContain(`- **error** ${loadError.message.en}`);
+    expect(md).toContain(`- **error** ${loadProblemText(loadError, 'en')}`);
     expect(md).toContain('grids.geojson, feature 12 (110106090005004)');
   });
 
   it('lists input problems in the chosen language and fails on them alone', () => {
     const md = reportMarkdown(report(), 'zh', context({ loadProblems: [loadError] }));
     expect(md).toContain('**结论：未通过：1 个输入错误**');
-    expect(md).toContain(`- **错误** ${loadError.message.zh}`);
+    expect(md).toContain(`- **错误** ${loadProblemText(loadError, 'zh')}`);
     expect(md).toContain('grids.geojson 第 12 个要素（110106090005004）');
   });
 
@@ -285,7 +285,7 @@ describe('reportConsoleText', () => {
     expect(text).toContain('缺口面积（m²） 302');
     expect(text).toContain('  [错误] 网格缺口 302 m²：');
     expect(text).toContain('  [提醒] 楼栋跨网格 B0420：');
-    expect(text).toContain(`  [错误] ${loadError.message.zh}`);
+    expect(text).toContain(`  [错误] ${loadProblemText(loadError, 'zh')}`);
     expect(text).not.toContain('|');
     expect(text).not.toMatch(/[ \t]$/m);
   });

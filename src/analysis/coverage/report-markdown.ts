@@ -5,6 +5,7 @@
  * problems in, text out, in Chinese or English.
  */
 import type { Problem } from '../../domain/problems.ts';
+import { loadProblemText } from '../../io/messages.ts';
 import type { GridSettings } from '../../domain/settings.ts';
 import { markdownTable as table } from '../markdown-table.ts';
 import { formatArea, formatNumber, formatShare, type ReportLang } from './number-format.ts';
@@ -121,7 +122,7 @@ export function reportMarkdown(
   if (context.loadProblems.length === 0) out.push(l.noLoadProblems, '');
   else {
     for (const p of context.loadProblems)
-      out.push(`- **${l.severity[p.severity]}** ${p.message[lang]}`);
+      out.push(`- **${l.severity[p.severity]}** ${loadProblemText(p, lang)}`);
     out.push('');
   }
   return out.join('\n');
@@ -173,7 +174,7 @@ export function reportConsoleText(
  * loadProblemLine(problem, 'en'); // '[error] File data/notes.json is not valid JSON: …'
  */
 export function loadProblemLine(problem: Problem, lang: ReportLang): string {
-  return `[${reportLabels(lang).severity[problem.severity]}] ${problem.message[lang]}`;
+  return `[${reportLabels(lang).severity[problem.severity]}] ${loadProblemText(problem, lang)}`;
 }
 
 function verdictOf(report: CoverageReport, context: ReportContext): CheckVerdict {

@@ -8,6 +8,7 @@
  */
 import type { ReportLang } from '../../analysis/coverage/number-format.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
+import { loadProblemText } from '../../io/messages.ts';
 import type { PlanImportFailure } from '../../io/plan-geojson.ts';
 import type { StorageProblem } from '../../io/storage-problems.ts';
 import { callDataWorker } from '../../workers/data-client.ts';
@@ -168,9 +169,7 @@ class Plans {
         const reason: `plans.importReason.${PlanImportFailure}` = `plans.importReason.${imported.reason}`;
         return {
           reason: i18n.t(reason),
-          problems: imported.problems.map((p) =>
-            i18n.lang === 'en' ? p.message.en : p.message.zh,
-          ),
+          problems: imported.problems.map((p) => loadProblemText(p, i18n.lang)),
         };
       }
       await this.#switched(switched, apply);
