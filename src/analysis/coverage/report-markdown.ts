@@ -5,7 +5,11 @@
  * problems in, text out, in Chinese or English.
  */
 import type { Problem } from '../../domain/problems.ts';
-import { loadProblemText } from '../../io/messages.ts';
+import {
+  groupLoadProblems,
+  loadProblemGroupText,
+  type LoadProblemGroup,
+} from '../../io/problem-groups.ts';
 import type { GridSettings } from '../../domain/settings.ts';
 import { markdownTable as table } from '../markdown-table.ts';
 import { formatArea, formatNumber, formatShare, type ReportLang } from './number-format.ts';
@@ -121,8 +125,8 @@ export function reportMarkdown(
   out.push(`## ${l.loadProblems}${count(lang, context.loadProblems.length)}`, '');
   if (context.loadProblems.length === 0) out.push(l.noLoadProblems, '');
   else {
-    for (const p of context.loadProblems)
-      out.push(`- **${l.severity[p.severity]}** ${loadProblemText(p, lang)}`);
+    for (const group of groupLoadProblems(context.loadProblems))
+      out.push(`- **${l.severity[group.severity]}** ${loadProblemGroupText(group, lang)}`);
     out.push('');
   }
   return out.join('\n');
@@ -163,18 +167,19 @@ export function reportConsoleText(
     `${l.loadProblems}${count(lang, context.loadProblems.length)}${colon(lang).trimEnd()}`,
   );
   if (context.loadProblems.length === 0) out.push(`  ${l.noLoadProblems}`);
-  const load = context.loadProblems.map((p) => loadProblemLine(p, lang));
+  const load = groupLoadProblems(context.loadProblems).map((g) => loadProblemLine(g, lang));
   out.push(...limited(load, l, lang));
   return out.join('\n');
 }
 
 /**
- * An input problem on one terminal line: severity in brackets, then the loader's message.
+ * A group of input problems on one terminal line: severity in brackets, then the loader's
+ * message, with the count and other examples when the group holds more than one.
  * @example
- * loadProblemLine(problem, 'en'); // '[error] File data/notes.json is not valid JSON: …'
+ * loadProblemLine(groupLoadProblems(problems)[0], 'en'); // '[error] File data/notes.json is not valid JSON: …'
  */
-export function loadProblemLine(problem: Problem, lang: ReportLang): string {
-  return `[${reportLabels(lang).severity[problem.severity]}] ${loadProblemText(problem, lang)}`;
+export function loadProblemLine(group: LoadProblemGroup, lang: ReportLang): string {
+  return `[${reportLabels(lang).severity[group.severity]}] ${loadProblemGroupText(group, lang)}`;
 }
 
 function verdictOf(report: CoverageReport, context: ReportContext): CheckVerdict {
