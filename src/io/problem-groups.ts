@@ -6,6 +6,9 @@
 import type { Problem, ProblemSeverity } from '../domain/problems.ts';
 import { loadProblemText } from './messages.ts';
 
+/** Groups already made, by problem list (a report groups the same list several times). */
+const grouped = new WeakMap<readonly Problem[], LoadProblemGroup[]>();
+
 /** Examples kept per group. */
 export const GROUP_EXAMPLES = 3;
 
@@ -25,25 +28,40 @@ export interface LoadProblemGroup {
  * groupLoadProblems(problems)[0]; // { file: 'buildings.geojson', code: 'missing-property', field: 'properties.address', count: 50000, … }
  */
 export function groupLoadProblems(problems: readonly Problem[]): LoadProblemGroup[] {
-  const groups = new Map<string, LoadProblemGroup>();
+  const known = grouped.get(problems);
+  if (known) return known;
+  // file → code → field → severity → group, without building a key string per problem.
+  const index = new Map<
+    string,
+    Map<string, Map<string | null, Partial<Record<string, LoadProblemGroup>>>>
+  >();
+  const groups: LoadProblemGroup[] = [];
   for (const p of problems) {
-    const key = `${p.file}\u0000${p.code}\u0000${p.field}\u0000${p.severity}`;
-    const group = groups.get(key);
+    let byCode = index.get(p.file);
+    if (!byCode) index.set(p.file, (byCode = new Map()));
+    let byField = byCode.get(p.code);
+    if (!byField) byCode.set(p.code, (byField = new Map()));
+    let bySeverity = byField.get(p.field);
+    if (!bySeverity) byField.set(p.field, (bySeverity = {}));
+    const group = bySeverity[p.severity];
     if (!group) {
-      groups.set(key, {
+      const created = {
         file: p.file,
         code: p.code,
         field: p.field,
         severity: p.severity,
         count: 1,
         examples: [p],
-      });
+      };
+      bySeverity[p.severity] = created;
+      groups.push(created);
       continue;
     }
     group.count += 1;
     if (group.examples.length < GROUP_EXAMPLES) group.examples.push(p);
   }
-  return [...groups.values()];
+  grouped.set(problems, groups);
+  return groups;
 }
 
 /**

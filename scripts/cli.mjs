@@ -1,0 +1,55 @@
+/**
+ * Runs a command-line tool (`check`, `suggest`) built ahead of time: scripts/<name>.ts and what
+ * it imports are bundled once by esbuild into node_modules/.cache/gridatlas-cli/<name>.mjs and
+ * rebuilt only when a source file is newer, so a run starts plain Node instead of compiling
+ * TypeScript at every start. `node scripts/cli.mjs check data --lang en`.
+ */
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TOOLS = new Set(['check', 'suggest']);
+const SOURCES = ['src', 'scripts', 'package-lock.json'];
+
+/** The newest modification time (ms) of the files under `path`. */
+function newest(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
+  return latest;
+}
+
+function builtAt(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -Infinity;
+  }
+}
+
+const [name, ...args] = process.argv.slice(2);
+if (!TOOLS.has(name)) {
+  console.error(`usage: node scripts/cli.mjs <${[...TOOLS].join('|')}> [arguments]`);
+  process.exit(2);
+}
+const bundle = join(ROOT, 'node_modules', '.cache', 'gridatlas-cli', `${name}.mjs`);
+const sourcesAt = Math.max(...SOURCES.map((source) => newest(join(ROOT, source))));
+if (builtAt(bundle) < sourcesAt) {
+  const { build } = await import('esbuild');
+  mkdirSync(dirname(bundle), { recursive: true });
+  await build({
+    entryPoints: [join(ROOT, 'scripts', `${name}.ts`)],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    // CommonJS dependencies bundled into an ES module still call require for Node's own modules.
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+}
+process.argv = [process.argv[0], bundle, ...args];
+await import(pathToFileURL(bundle).href);
