@@ -22,6 +22,7 @@ import { layerLabel } from '../src/io/messages.ts';
 import { parseCheckArgs } from './check/args.ts';
 import { cliMessage, systemReason } from './check/messages.ts';
 import { readInputs } from './check/read-inputs.ts';
+import { writeJsonLines } from './check/write-json.ts';
 
 const EXIT = { passed: 0, violated: 1, cannotRun: 2 } as const;
 
@@ -73,7 +74,7 @@ function run(argv: readonly string[]): number {
       // The same problem on many features is one group with its count and a few examples.
       loadProblems: groupLoadProblems(result.problems),
     };
-    writeFileSync(join(args.outDir, 'report.json'), `${JSON.stringify(json, null, 2)}\n`);
+    writeJsonLines(join(args.outDir, 'report.json'), json);
     writeFileSync(join(args.outDir, 'report.md'), reportMarkdown(report, lang, context));
   } catch (error) {
     console.error(cliMessage('unwritable', { path: args.outDir, ...systemReason(error) })[lang]);

@@ -48,7 +48,9 @@ if (builtAt(bundle) < sourcesAt) {
     target: 'node20',
     logLevel: 'error',
     // CommonJS dependencies bundled into an ES module still call require for Node's own modules.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
   });
 }
 process.argv = [process.argv[0], bundle, ...args];

@@ -25,6 +25,7 @@ import { exportPlanGeoJSON } from '../src/io/plan-geojson.ts';
 import { parseCheckArgs } from './check/args.ts';
 import { cliMessage, systemReason } from './check/messages.ts';
 import { readInputs } from './check/read-inputs.ts';
+import { writeJsonLines } from './check/write-json.ts';
 
 const EXIT = { met: 0, shortfall: 1, cannotRun: 2 } as const;
 const DEFAULT_OUT_DIR = 'gridatlas-suggestion';
@@ -94,7 +95,7 @@ function run(argv: readonly string[]): number {
     );
     write('changes.csv', changeReportCsv(comparison, { lang, gridNames }));
     const sourceFiles = inputs.files.map((f) => f.name);
-    write('suggestion.json', `${JSON.stringify({ sourceFiles, ...figures }, null, 2)}\n`);
+    writeJsonLines(join(args.outDir, 'suggestion.json'), { sourceFiles, ...figures });
   } catch (error) {
     console.error(cliMessage('unwritable', { path: args.outDir, ...systemReason(error) })[lang]);
     return EXIT.cannotRun;

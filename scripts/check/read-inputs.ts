@@ -2,8 +2,10 @@
  * Reads the paths given to the check CLI into the loader's input files: a folder stands for every
  * *.geojson / *.json directly in it (sorted by name, subfolders and other files ignored), a file
  * for itself. Each path that cannot be read yields a message naming it and the system's reason.
+ * A file's text is read when the loader asks for it, not before, so a street of large files is
+ * never held as text all at once.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InputFile } from '../../src/io/load-files.ts';
 import { cliMessage, systemReason, type CliMessage } from './messages.ts';
@@ -24,7 +26,14 @@ export function readInputs(paths: readonly string[]): ReadInputs {
   const result: ReadInputs = { files: [], errors: [] };
   const read = (path: string) => {
     try {
-      result.files.push({ name: path, text: readFileSync(path, 'utf8') });
+      accessSync(path, constants.R_OK);
+      // Read when the loader takes the file, so its text is held only while it is parsed.
+      result.files.push({
+        name: path,
+        get text() {
+          return readFileSync(path, 'utf8');
+        },
+      });
     } catch (error) {
       result.errors.push(cliMessage('unreadable', { path, ...systemReason(error) }));
     }
