@@ -174,14 +174,15 @@ export function validateFeatureProperties(
   const changes: Record<string, unknown> = {};
   /** Epoch milliseconds of the date fields that parsed, for the order checks. */
   const times: Record<string, number> = {};
-  const add = (
-    code: ProblemCode,
-    severity: ProblemSeverity,
-    key: string,
-    params: MessageParams = {},
-  ) =>
+  const add = (code: ProblemCode, severity: ProblemSeverity, key: string, params?: MessageParams) =>
     problems.push(
-      makeProblem(where, code, severity, `properties.${key}`, { field: key, layer, ...params }),
+      makeProblem(
+        where,
+        code,
+        severity,
+        fieldPath(key),
+        params ? { field: key, layer, ...params } : bareParams(key, layer),
+      ),
     );
 
   checkId(layer, properties.id, add);
@@ -228,6 +229,23 @@ function checkId(layer: LayerKind, id: unknown, add: Add): void {
         ? isValidCommunityCode(id)
         : isValidGridCode(id);
   if (!valid) add('invalid-code', 'error', 'id', codeParams(id, digits));
+}
+
+// A warning on every feature of a large layer (an optional field missing throughout) would
+// otherwise allocate the same path string and parameter object hundreds of thousands of times.
+const fieldPaths = new Map<string, string>();
+const fieldPath = (key: string): string => {
+  let path = fieldPaths.get(key);
+  if (path === undefined) fieldPaths.set(key, (path = `properties.${key}`));
+  return path;
+};
+const sharedParams = new Map<string, MessageParams>();
+/** The parameters of a problem that names only its field and layer, one object per pair. */
+function bareParams(key: string, layer: LayerKind): MessageParams {
+  const id = `${layer}\u0000${key}`;
+  let params = sharedParams.get(id);
+  if (!params) sharedParams.set(id, (params = Object.freeze({ field: key, layer })));
+  return params;
 }
 
 function codeParams(value: unknown, digits: 9 | 12 | 15): MessageParams {
