@@ -239,12 +239,13 @@ const fieldPath = (key: string): string => {
   if (path === undefined) fieldPaths.set(key, (path = `properties.${key}`));
   return path;
 };
-const sharedParams = new Map<string, MessageParams>();
+const sharedParams = new Map<LayerKind, Map<string, MessageParams>>();
 /** The parameters of a problem that names only its field and layer, one object per pair. */
 function bareParams(key: string, layer: LayerKind): MessageParams {
-  const id = `${layer}\u0000${key}`;
-  let params = sharedParams.get(id);
-  if (!params) sharedParams.set(id, (params = Object.freeze({ field: key, layer })));
+  let byKey = sharedParams.get(layer);
+  if (!byKey) sharedParams.set(layer, (byKey = new Map()));
+  let params = byKey.get(key);
+  if (!params) byKey.set(key, (params = Object.freeze({ field: key, layer })));
   return params;
 }
 

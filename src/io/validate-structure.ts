@@ -114,6 +114,7 @@ export function validateFeatureStructure(raw: unknown, where: ProblemWhere): Str
  * warning, reported above). It throws on some inputs (an empty ring): that counts as a complaint.
  */
 function geojsonErrors(geometry: Record<string, unknown>): string[] {
+  if (plainlyValid(geometry)) return [];
   try {
     const withoutBbox = { ...geometry };
     delete withoutBbox.bbox;
@@ -121,6 +122,54 @@ function geojsonErrors(geometry: Record<string, unknown>): string[] {
   } catch (error) {
     return [`geojson-validation failed: ${error instanceof Error ? error.message : String(error)}`];
   }
+}
+
+/**
+ * True when the geometry is plainly what geojson-validation accepts: a simple type whose
+ * coordinates nest as they should around positions of two or three numbers, lines of at least
+ * two positions, rings of at least four that close exactly. Most features of a real layer are,
+ * and this answers for them without walking them twice; anything else goes to geojson-validation.
+ */
+function plainlyValid(geometry: Record<string, unknown>): boolean {
+  const c = geometry.coordinates;
+  switch (geometry.type) {
+    case 'Point':
+      return isPosition(c);
+    case 'MultiPoint':
+      return Array.isArray(c) && c.every(isPosition);
+    case 'LineString':
+      return isLine(c);
+    case 'MultiLineString':
+      return Array.isArray(c) && c.every(isLine);
+    case 'Polygon':
+      return isPolygon(c);
+    case 'MultiPolygon':
+      return Array.isArray(c) && c.every(isPolygon);
+    default:
+      return false;
+  }
+}
+
+function isPosition(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    (value.length === 2 || value.length === 3) &&
+    value.every((n) => typeof n === 'number' && Number.isFinite(n))
+  );
+}
+
+function isLine(value: unknown): boolean {
+  return Array.isArray(value) && value.length >= 2 && value.every(isPosition);
+}
+
+function isPolygon(value: unknown): boolean {
+  return Array.isArray(value) && value.every(isClosedRing);
+}
+
+function isClosedRing(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 4 || !value.every(isPosition)) return false;
+  const [first, last] = [value[0] as number[], value[value.length - 1] as number[]];
+  return first.length === last.length && first.every((n, i) => n === last[i]);
 }
 
 interface Malformed {
