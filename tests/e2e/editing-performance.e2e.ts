@@ -131,6 +131,8 @@ test('editing a 300-grid, 10,000-building district: drag, lasso, undo and reload
   await page.mouse.move(corners[0]!.x, corners[0]!.y);
   await page.mouse.down();
   for (const corner of corners.slice(1)) await page.mouse.move(corner.x, corner.y, { steps: 3 });
+  // The lasso shows how many buildings it holds (it fails here, not at the test's end, if not).
+  await expect(page.getByTestId('paint-picked')).toBeVisible();
   const picked = Number((await page.getByTestId('paint-picked').textContent())?.match(/\d+/)?.[0]);
   await settled(page);
   const beforeLasso = (await plan(page)).reportUpdates;

@@ -30,17 +30,30 @@ export interface DistrictProbe {
   lassoBuildings: number;
 }
 
+/** How far (degrees, about 4 m) a free point keeps from every footprint's box. */
+const CLEAR_DEG = 0.00004;
+const FREE_POINT_TRIES = 2000;
+
 function freePoint(grid: GridFeature, buildings: readonly BuildingFeature[], near: Position) {
   const [west, south, east, north] = bboxOf(grid.geometry);
   const nearby = buildings.filter((b) => b.properties.communityId === grid.properties.communityId);
-  for (let k = 1; k < 400; k++) {
-    const t = k / 400;
+  for (let k = 1; k < FREE_POINT_TRIES; k++) {
+    const t = k / FREE_POINT_TRIES;
     const p: Position = [
       near[0]! + (((k * 0.618) % 1) - 0.5) * (east - west) * t,
       near[1]! + (((k * 0.382) % 1) - 0.5) * (north - south) * t,
     ];
-    if (booleanPointInPolygon(p, grid) && !nearby.some((b) => booleanPointInPolygon(p, b)))
-      return p;
+    // Clear of every footprint by a margin, so a click there picks the grid, not a building.
+    const nearBuilding = nearby.some((b) => {
+      const [bw, bs, be, bn] = bboxOf(b.geometry);
+      return (
+        p[0]! > bw - CLEAR_DEG &&
+        p[0]! < be + CLEAR_DEG &&
+        p[1]! > bs - CLEAR_DEG &&
+        p[1]! < bn + CLEAR_DEG
+      );
+    });
+    if (booleanPointInPolygon(p, grid) && !nearBuilding) return p;
   }
   throw new Error(`no free point in ${grid.properties.id}`);
 }
