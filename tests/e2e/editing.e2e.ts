@@ -155,16 +155,25 @@ test('split, merge, paint, undo and redo, reload, compare and export a plan', as
   // The sample's other faults remain (gaps, the overlap, the building in no grid): exit 1, not 2.
   expect(exitCode).toBe(1);
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
-    loadProblems: { severity: string; featureId: string; code: string }[];
+    loadProblems: {
+      severity: string;
+      code: string;
+      count: number;
+      examples: { featureId: string }[];
+    }[];
     grids: { gridId: string }[];
     assignments: { buildingId: string; gridId: string | null }[];
   };
   // No errors; only the new grid from the split is flagged: no leader yet, no worker yet.
   const added = before.gridIds.filter((id) => !grids.some((g) => g.properties.id === id));
   expect(added).toHaveLength(1);
-  expect(report.loadProblems.map((p) => `${p.severity} ${p.featureId} ${p.code}`).sort()).toEqual([
-    `warning ${added[0]} missing-property`,
-    `warning ${added[0]} no-workers`,
+  // Input problems come grouped (one group per kind of problem, with its count and examples).
+  const groups = report.loadProblems.map(
+    (g) => `${g.severity} ${g.examples.map((p) => p.featureId).join()} ${g.code} ×${g.count}`,
+  );
+  expect(groups.sort()).toEqual([
+    `warning ${added[0]} missing-property ×1`,
+    `warning ${added[0]} no-workers ×1`,
   ]);
   expect(report.grids.map((g) => g.gridId)).toEqual(before.gridIds);
   expect(report.assignments.find((a) => a.buildingId === building.properties.id)?.gridId).toBe(
