@@ -292,7 +292,7 @@ export const en: Record<MessageKey, string> = {
   'storage.backup': 'Export backup',
   'suggest.run': 'Suggest a plan',
   'suggest.runHint':
-    'From today’s grids, moving as few households as it can, brings every comprehensive grid within the household and resident norms and repairs gaps, overlaps and split buildings.',
+    'Starting from the grids as they are and moving as few households as it can, brings every comprehensive grid within the household and resident norms and repairs gaps, overlaps and split buildings.',
   'suggest.running': 'Working out a suggested plan…',
   'suggest.title': 'Suggested plan',
   'suggest.legendGrids': 'Grid boundaries that differ in the suggested plan',
