@@ -11,11 +11,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { changeReportCsv, changeReportMarkdown } from '../src/analysis/change-report.ts';
-import { CoverageEngine, inputFromLoad } from '../src/analysis/coverage/engine.ts';
+import { inputFromLoad } from '../src/analysis/coverage/engine.ts';
 import { loadProblemLine } from '../src/analysis/coverage/report-markdown.ts';
-import { comparePlans } from '../src/analysis/plan-compare.ts';
-import { suggestStreet } from '../src/analysis/suggest/street-suggestion.ts';
-import { suggestionFigures } from '../src/analysis/suggest/suggestion-figures.ts';
+import { runSuggestion } from '../src/analysis/suggest/suggestion-run.ts';
 import { suggestionSummary } from '../src/analysis/suggest/suggestion-text.ts';
 import { DEFAULT_SETTINGS } from '../src/domain/settings.ts';
 import { loadFiles } from '../src/io/load-files.ts';
@@ -65,17 +63,9 @@ function run(argv: readonly string[]): number {
   }
 
   const input = inputFromLoad(loaded);
-  const before = new CoverageEngine(input, settings).report();
-  const suggestion = suggestStreet(input, before, settings);
-  const after = new CoverageEngine({ ...input, grids: suggestion.grids }, settings).report();
-  const communities = loaded.dataset.communities!.features;
-  const figures = suggestionFigures(suggestion, before, after, communities);
+  const { suggestion, comparison, figures } = runSuggestion(input, settings);
   console.log(suggestionSummary(figures, lang).join('\n'));
 
-  const comparison = comparePlans(before, after, {
-    buildings: new Map(input.buildings.map((b) => [b.properties.id, b.properties])),
-    communities: new Map(communities.map((c) => [c.properties.id, c.properties.name])),
-  });
   const gridNames = new Map<string, string>();
   for (const grid of [...input.grids, ...suggestion.grids])
     if (grid.properties.name) gridNames.set(grid.properties.id, grid.properties.name);

@@ -6,6 +6,7 @@
  * view and the change report (调整说明).
  */
 import type { BuildingProperties } from '../domain/types.ts';
+import type { AnalysisInput } from './coverage/input.ts';
 import type {
   BandStatus,
   BuildingAssignment,
@@ -30,6 +31,20 @@ export interface CompareContext {
   buildings: ReadonlyMap<string, ComparedBuilding>;
   /** Community names by id (a community without a name may be absent or undefined). */
   communities: ReadonlyMap<string, string | undefined>;
+}
+
+/**
+ * The comparison's context for a street's layers: its buildings' and communities' properties.
+ * @example
+ * comparePlans(before, after, compareContextOf(input));
+ */
+export function compareContextOf(
+  input: Pick<AnalysisInput, 'buildings' | 'communities'>,
+): CompareContext {
+  return {
+    buildings: new Map(input.buildings.map((b) => [b.properties.id, b.properties])),
+    communities: new Map(input.communities.map((c) => [c.properties.id, c.properties.name])),
+  };
 }
 
 /** A count before and after; a grid absent on one side counts 0 there. */

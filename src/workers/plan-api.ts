@@ -12,8 +12,8 @@ import { flatPolygons, geometryContains, bboxOf } from '../analysis/coverage/pre
 import type { ReportLang } from '../analysis/coverage/number-format.ts';
 import { changeReportCsv, changeReportMarkdown } from '../analysis/change-report.ts';
 import {
+  compareContextOf,
   comparePlans,
-  type CompareContext,
   type PlanComparison,
   type PlanFigures,
 } from '../analysis/plan-compare.ts';
@@ -53,13 +53,6 @@ export interface PlanWorkspace {
 }
 
 type Failure = { ok: false; storage: StorageProblem };
-
-function compareContext(input: AnalysisInput): CompareContext {
-  return {
-    buildings: new Map(input.buildings.map((b) => [b.properties.id, b.properties])),
-    communities: new Map(input.communities.map((c) => [c.properties.id, c.properties.name])),
-  };
-}
 
 /**
  * The plan API over the workspace of the street on screen.
@@ -108,7 +101,7 @@ export function createPlanApi(workspace: () => PlanWorkspace) {
     const value = comparePlans(
       figuresOf(other.value),
       figuresOf(current),
-      compareContext(workspace().input),
+      compareContextOf(workspace().input),
     );
     const otherGrids = planGrids(other.value).filter(
       (g) => current.grids.get(g.properties.id)?.grid !== g,

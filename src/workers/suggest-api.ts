@@ -3,13 +3,9 @@
  * (src/analysis/suggest/), compared with it for the coverage tab and the map overlay, kept in
  * the worker until the planner accepts it as a plan of its own or downloads its grids.
  */
-import { CoverageEngine } from '../analysis/coverage/engine.ts';
-import { comparePlans, type PlanComparison } from '../analysis/plan-compare.ts';
-import { suggestStreet } from '../analysis/suggest/street-suggestion.ts';
-import {
-  suggestionFigures,
-  type SuggestionFigures,
-} from '../analysis/suggest/suggestion-figures.ts';
+import type { PlanComparison } from '../analysis/plan-compare.ts';
+import type { SuggestionFigures } from '../analysis/suggest/suggestion-figures.ts';
+import { runSuggestion } from '../analysis/suggest/suggestion-run.ts';
 import type { GridFeature } from '../domain/types.ts';
 import { planFromGrids, planGrids } from '../editing/plan.ts';
 import { exportPlanGeoJSON } from '../io/plan-geojson.ts';
@@ -41,19 +37,12 @@ export function createSuggestApi(workspace: () => PlanWorkspace) {
     suggestPlan(): SuggestionView {
       const { session, input, settings } = workspace();
       const from = session.plan;
-      const today = { ...input, grids: planGrids(from) };
-      const before = new CoverageEngine(today, settings).report();
-      const suggestion = suggestStreet(today, before, settings);
-      const after = new CoverageEngine({ ...today, grids: suggestion.grids }, settings).report();
-      last = suggestion.grids;
-      const comparison = comparePlans(before, after, {
-        buildings: new Map(input.buildings.map((b) => [b.properties.id, b.properties])),
-        communities: new Map(input.communities.map((c) => [c.properties.id, c.properties.name])),
-      });
+      const run = runSuggestion({ ...input, grids: planGrids(from) }, settings);
+      last = run.suggestion.grids;
       return {
-        figures: suggestionFigures(suggestion, before, after, input.communities),
-        comparison,
-        changedGrids: suggestion.grids.filter((g) => from.grids.get(g.properties.id)?.grid !== g),
+        figures: run.figures,
+        comparison: run.comparison,
+        changedGrids: last.filter((g) => from.grids.get(g.properties.id)?.grid !== g),
       };
     },
 

@@ -38,6 +38,9 @@ export interface Ground extends AreaResult {
 
 export const keyOf = (label: number) => `#${label}`;
 
+/** The label a key (`keyOf`) stands for. */
+export const labelOf = (key: string) => Number(key.slice(1));
+
 /**
  * The grids' ground for a division.
  * @example

@@ -16,7 +16,7 @@ import { SPLIT_NAME_SUFFIX } from '../../editing/split-grid.ts';
 import { flatPolygons, polygonsOf, prepareBuilding } from '../coverage/prepared.ts';
 import { buildingGraph, localFrame } from './building-graph.ts';
 import type { BuildingGraph } from './partition.ts';
-import { drawGround, keyOf } from './community-ground.ts';
+import { drawGround, keyOf, labelOf } from './community-ground.ts';
 import { settleDedicatedGrids, type CutBuilding } from './dedicated-grids.ts';
 import { divideBuildings } from './division.ts';
 import type { GridCount } from './grid-count.ts';
@@ -203,14 +203,14 @@ function namedGrids(
     .sort((a, b) => b.h - a.h || a.key.localeCompare(b.key) || a.gridId.localeCompare(b.gridId));
   const identity = new Map<string, GridFeature>();
   const usedIds = new Set<string>();
-  const byId = new Map(comprehensive.map((g, i) => [g.properties.id, { grid: g, key: `#${i}` }]));
+  const byId = new Map(comprehensive.map((g, i) => [g.properties.id, { grid: g, key: keyOf(i) }]));
   for (const { key, gridId } of pairs)
     if (!identity.has(key) && !usedIds.has(gridId)) {
       identity.set(key, byId.get(gridId)!.grid);
       usedIds.add(gridId);
     }
   for (const key of keys) {
-    const own = comprehensive[Number(key.slice(1))];
+    const own = comprehensive[labelOf(key)];
     if (!identity.has(key) && own && !usedIds.has(own.properties.id)) {
       identity.set(key, own);
       usedIds.add(own.properties.id);
@@ -225,7 +225,7 @@ function namedGrids(
   for (const key of keys) {
     if (identity.has(key)) continue;
     const plan = planFromGrids([...dedicated, ...keyed.map((k) => k.grid), ...comprehensive]);
-    const code = nextFreeGridCode(plan, communityId) ?? `${communityId}-${key.slice(1)}`;
+    const code = nextFreeGridCode(plan, communityId) ?? `${communityId}-${labelOf(key)}`;
     const donor = [...(held.get(key) ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0];
     const donorName = donor ? byId.get(donor)?.grid.properties.name : undefined;
     keyed.push({

@@ -3,13 +3,10 @@
  * for it through the street driver (as the CLI and the app run it), and the coverage engine's
  * report of the suggested grids, for tests to assert on.
  */
-import { CoverageEngine } from '../../../src/analysis/coverage/engine.ts';
 import type { AnalysisInput } from '../../../src/analysis/coverage/input.ts';
 import type { CoverageReport } from '../../../src/analysis/coverage/report.ts';
-import {
-  suggestStreet,
-  type StreetSuggestion,
-} from '../../../src/analysis/suggest/street-suggestion.ts';
+import type { StreetSuggestion } from '../../../src/analysis/suggest/street-suggestion.ts';
+import { runSuggestion as suggestAndCheck } from '../../../src/analysis/suggest/suggestion-run.ts';
 import { DEFAULT_SETTINGS, type GridSettings } from '../../../src/domain/settings.ts';
 import type { BuildingFeature, GridFeature } from '../../../src/domain/types.ts';
 import { buildingWith, cellRectangle } from './area-edits.ts';
@@ -50,9 +47,7 @@ export function runSuggestion(
   band: { min: number; max: number },
 ): SuggestRun {
   const settings = { ...DEFAULT_SETTINGS, householdsBand: band };
-  const before = new CoverageEngine(input, settings).report();
-  const suggestion = suggestStreet(input, before, settings);
-  const after = new CoverageEngine({ ...input, grids: suggestion.grids }, settings).report();
+  const { before, suggestion, after } = suggestAndCheck(input, settings);
   return { input, before, suggestion, after, settings };
 }
 
