@@ -17,7 +17,6 @@ import {
 import { checkVerdict } from '../src/analysis/coverage/verdict.ts';
 import { DEFAULT_SETTINGS } from '../src/domain/settings.ts';
 import { loadFiles, type LoadResult } from '../src/io/load-files.ts';
-import { groupLoadProblems } from '../src/io/problem-groups.ts';
 import { layerLabel } from '../src/io/messages.ts';
 import { parseCheckArgs } from './check/args.ts';
 import { cliMessage, systemReason } from './check/messages.ts';
@@ -49,7 +48,7 @@ function run(argv: readonly string[]): number {
   const result = loadFiles(inputs.files, settings);
   const missing = REQUIRED_LAYERS.filter((layer) => !result.dataset[layer]);
   if (missing.length > 0) {
-    for (const g of groupLoadProblems(result.problems)) console.error(loadProblemLine(g, lang));
+    for (const g of result.problems) console.error(loadProblemLine(g, lang));
     const labels = missing.map((layer) => layerLabel(layer));
     const message = cliMessage('missing-layers', {
       layersZh: labels.map((l) => l.zh).join('、'),
@@ -72,7 +71,7 @@ function run(argv: readonly string[]): number {
       verdict,
       ...report,
       // The same problem on many features is one group with its count and a few examples.
-      loadProblems: groupLoadProblems(result.problems),
+      loadProblems: result.problems,
     };
     writeJsonLines(join(args.outDir, 'report.json'), json);
     writeFileSync(join(args.outDir, 'report.md'), reportMarkdown(report, lang, context));

@@ -17,7 +17,6 @@ import { runSuggestion } from '../src/analysis/suggest/suggestion-run.ts';
 import { suggestionSummary } from '../src/analysis/suggest/suggestion-text.ts';
 import { DEFAULT_SETTINGS } from '../src/domain/settings.ts';
 import { loadFiles } from '../src/io/load-files.ts';
-import { groupLoadProblems } from '../src/io/problem-groups.ts';
 import { layerLabel } from '../src/io/messages.ts';
 import { exportPlanGeoJSON } from '../src/io/plan-geojson.ts';
 import { parseCheckArgs } from './check/args.ts';
@@ -50,7 +49,7 @@ function run(argv: readonly string[]): number {
 
   const settings = DEFAULT_SETTINGS;
   const loaded = loadFiles(inputs.files, settings);
-  for (const g of groupLoadProblems(loaded.problems)) console.error(loadProblemLine(g, lang));
+  for (const g of loaded.problems) console.error(loadProblemLine(g, lang));
   const missing = REQUIRED_LAYERS.filter((layer) => !loaded.dataset[layer]);
   if (missing.length > 0) {
     const labels = missing.map((layer) => layerLabel(layer));

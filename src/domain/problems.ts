@@ -23,6 +23,21 @@ export interface Problem {
   params: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * The same problem (file, code, field, severity) on many features, as one entry: how many, and
+ * the first few in file order. A load result keeps its problems this way, so a district whose
+ * 50,000 buildings all lack an address holds one warning with its count, not 50,000.
+ */
+export interface ProblemGroup {
+  file: string;
+  code: string;
+  field: string | null;
+  severity: ProblemSeverity;
+  count: number;
+  /** The first few problems of the group (src/io/problem-groups.ts, GROUP_EXAMPLES), in file order. */
+  examples: Problem[];
+}
+
 /** A feature that failed validation with an error: kept aside with its problems, not loaded. */
 export interface SetAsideFeature {
   file: string;

@@ -2,15 +2,19 @@
  * The entry point of loading: files in, a street data set out. Each file is parsed, its layer
  * detected, each feature checked (structure, geometry, properties, duplicate ids), then the layers
  * are checked against each other. Features with an error are set aside with their problems, never
- * dropped; features with warnings only are loaded. Pure and synchronous, so it runs the same in
- * Node, the browser and the data worker; it never throws and never modifies its input.
+ * dropped; features with warnings only are loaded. Problems are kept grouped (problem-groups.ts):
+ * the same warning on every feature of a large layer is one group with its count. A loaded
+ * feature is the parsed object itself unless its properties were normalised, so a large file is
+ * not held twice. Pure and synchronous, so it runs the same in Node, the browser and the data
+ * worker; it never throws and never modifies its input.
  */
 import type { Feature } from 'geojson';
-import type { Problem, SetAsideFeature } from '../domain/problems.ts';
+import type { Problem, ProblemGroup, SetAsideFeature } from '../domain/problems.ts';
 import { DEFAULT_SETTINGS, type GridSettings } from '../domain/settings.ts';
 import type { LayerKind, StreetDataset } from '../domain/types.ts';
 import { detectLayer } from './detect-layer.ts';
 import { makeProblem, type ProblemWhere } from './messages.ts';
+import { ProblemLog } from './problem-groups.ts';
 import { readJson } from './read-json.ts';
 import {
   validateCrossLayer,
@@ -42,8 +46,11 @@ export interface LoadResult {
     loaded: number;
     setAside: number;
   }[];
-  /** Every problem, errors and warnings, in file then feature order (whole-file problems first). */
-  problems: Problem[];
+  /**
+   * Every problem, errors and warnings, grouped by file, code, field and severity; groups in the
+   * order their first problem comes (file then feature order, whole-file problems first).
+   */
+  problems: ProblemGroup[];
   /** Features with at least one error, as the user gave them, with their problems. */
   setAside: SetAsideFeature[];
 }
@@ -75,10 +82,11 @@ export function loadFiles(
   files: InputFile[],
   settings: GridSettings = DEFAULT_SETTINGS,
 ): LoadResult {
-  const result: LoadResult = { dataset: {}, files: [], problems: [], setAside: [] };
+  const log = new ProblemLog();
+  const result: LoadResult = { dataset: {}, files: [], problems: log.groups, setAside: [] };
   if (!Array.isArray(files)) {
     const where = { file: '(input)', featureIndex: null, featureId: null };
-    result.problems.push(makeProblem(where, 'invalid-input', 'error', null, { index: 0 }));
+    log.add(makeProblem(where, 'invalid-input', 'error', null, { index: 0 }));
     return result;
   }
   const options: PropertyOptions = { facilityTypes: facilityTypesOf(settings) };
@@ -104,12 +112,10 @@ export function loadFiles(
     for (const { feature, problem } of validateCrossLayer(layers)) feature.problems.push(problem);
   } catch (error) {
     const where = { file: '(cross-layer)', featureIndex: null, featureId: null };
-    result.problems.push(
-      makeProblem(where, 'internal-error', 'error', null, { detail: describe(error) }),
-    );
+    log.add(makeProblem(where, 'internal-error', 'error', null, { detail: describe(error) }));
   }
 
-  for (const file of records) assemble(file, result);
+  for (const file of records) assemble(file, result, log);
   return result;
 }
 
@@ -161,9 +167,7 @@ function loadOne(
       ),
     );
   }
-  const duplicates = duplicateIdProblems(
-    file.records.map((r) => ({ id: r.properties?.id, where: r.where })),
-  );
+  const duplicates = duplicateIdProblems(file.records, (r) => r.properties?.id);
   for (const { item, problem } of duplicates) file.records[item]?.problems.push(problem);
   byLayer[layer] = file;
   return file;
@@ -178,7 +182,7 @@ function validateFeature(
 ): FeatureRecord {
   const where: ProblemWhere = { file, featureIndex: index, featureId: featureIdOf(raw) };
   const structure = validateFeatureStructure(raw, where);
-  const problems = [...structure.problems];
+  const problems = structure.problems;
   if (structure.geometryReady) {
     const geometryProblems = validateGeometry(structure.geometry, layer, where);
     problems.push(...geometryProblems);
@@ -200,19 +204,21 @@ function validateFeature(
     problems.push(...checked.problems);
     properties = checked.properties;
   }
-  const feature =
-    properties && structure.geometryReady && isPlainObject(raw)
-      ? ({ ...raw, geometry: structure.geometry, properties } as Feature)
-      : null;
+  let feature: Feature | null = null;
+  if (properties && structure.geometryReady && isPlainObject(raw)) {
+    feature = (raw.properties === properties && raw.geometry === structure.geometry
+      ? raw
+      : { ...raw, geometry: structure.geometry, properties }) as unknown as Feature;
+  }
   return { where, raw, problems, feature, properties };
 }
 
-function assemble(file: FileRecord, result: LoadResult): void {
-  result.problems.push(...file.fileProblems);
+function assemble(file: FileRecord, result: LoadResult, log: ProblemLog): void {
+  for (const p of file.fileProblems) log.add(p);
   const loaded: Feature[] = [];
   let setAside = 0;
   for (const record of file.records) {
-    result.problems.push(...record.problems);
+    for (const p of record.problems) log.add(p);
     if (record.feature && !record.problems.some((p) => p.severity === 'error')) {
       loaded.push(record.feature);
     } else {

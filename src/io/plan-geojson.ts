@@ -7,7 +7,7 @@
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { projectedRingArea, projectRing } from '../analysis/coverage/geodesy.ts';
-import type { Problem, SetAsideFeature } from '../domain/problems.ts';
+import type { ProblemGroup, SetAsideFeature } from '../domain/problems.ts';
 import { DEFAULT_SETTINGS, type GridSettings } from '../domain/settings.ts';
 import type { GridFeature, LayerKind } from '../domain/types.ts';
 import { planFromGrids, type Plan } from '../editing/plan.ts';
@@ -31,13 +31,13 @@ export type PlanImportFailure =
 
 /** The outcome of importing a plan file; problems are the loader's, warnings included. */
 export type PlanImport =
-  | { ok: true; plan: Plan; problems: Problem[] }
+  | { ok: true; plan: Plan; problems: ProblemGroup[] }
   | {
       ok: false;
       reason: PlanImportFailure;
       /** The layer the loader saw in the file, or null when it saw none. */
       layer: LayerKind | null;
-      problems: Problem[];
+      problems: ProblemGroup[];
       /** Features the loader set aside, as the file gave them, with their problems. */
       setAside: SetAsideFeature[];
     };

@@ -1,51 +1,40 @@
 /**
- * Load problems grouped for reports: the same problem (file, code, field, severity) on many
- * features is one line with its count and a few examples, so a district whose 50,000 buildings
- * all lack an address reads as one warning, not 50,000.
+ * Problems grouped where they are found: the same problem (file, code, field, severity) on many
+ * features is one group with its count and a few examples, so a district whose 50,000 buildings
+ * all lack an address holds and shows one warning, not 50,000. The loader adds every problem to a
+ * ProblemLog as it finds it; reports and panels show the groups.
  */
-import type { Problem, ProblemSeverity } from '../domain/problems.ts';
+import type { Problem, ProblemGroup, ProblemSeverity } from '../domain/problems.ts';
 import { loadProblemText } from './messages.ts';
-
-/** Groups already made, by problem list (a report groups the same list several times). */
-const grouped = new WeakMap<readonly Problem[], LoadProblemGroup[]>();
 
 /** Examples kept per group. */
 export const GROUP_EXAMPLES = 3;
 
-export interface LoadProblemGroup {
-  file: string;
-  code: string;
-  field: string | null;
-  severity: ProblemSeverity;
-  count: number;
-  /** The first GROUP_EXAMPLES problems of the group, in file order. */
-  examples: Problem[];
-}
-
 /**
- * The problems grouped, groups in the order their first problem comes.
+ * Collects problems into groups, in the order each group's first problem comes.
  * @example
- * groupLoadProblems(problems)[0]; // { file: 'buildings.geojson', code: 'missing-property', field: 'properties.address', count: 50000, … }
+ * const log = new ProblemLog();
+ * log.add(problem);
+ * log.groups[0].count; // 1
  */
-export function groupLoadProblems(problems: readonly Problem[]): LoadProblemGroup[] {
-  const known = grouped.get(problems);
-  if (known) return known;
+export class ProblemLog {
+  readonly groups: ProblemGroup[] = [];
   // file → code → field → severity → group, without building a key string per problem.
-  const index = new Map<
+  readonly #index = new Map<
     string,
-    Map<string, Map<string | null, Partial<Record<string, LoadProblemGroup>>>>
+    Map<string, Map<string | null, Partial<Record<ProblemSeverity, ProblemGroup>>>>
   >();
-  const groups: LoadProblemGroup[] = [];
-  for (const p of problems) {
-    let byCode = index.get(p.file);
-    if (!byCode) index.set(p.file, (byCode = new Map()));
+
+  add(p: Problem): void {
+    let byCode = this.#index.get(p.file);
+    if (!byCode) this.#index.set(p.file, (byCode = new Map()));
     let byField = byCode.get(p.code);
     if (!byField) byCode.set(p.code, (byField = new Map()));
     let bySeverity = byField.get(p.field);
     if (!bySeverity) byField.set(p.field, (bySeverity = {}));
     const group = bySeverity[p.severity];
     if (!group) {
-      const created = {
+      const created: ProblemGroup = {
         file: p.file,
         code: p.code,
         field: p.field,
@@ -54,23 +43,46 @@ export function groupLoadProblems(problems: readonly Problem[]): LoadProblemGrou
         examples: [p],
       };
       bySeverity[p.severity] = created;
-      groups.push(created);
-      continue;
+      this.groups.push(created);
+      return;
     }
     group.count += 1;
     if (group.examples.length < GROUP_EXAMPLES) group.examples.push(p);
   }
-  grouped.set(problems, groups);
-  return groups;
+}
+
+/**
+ * A list of problems grouped, groups in the order their first problem comes.
+ * @example
+ * groupLoadProblems(setAside.problems)[0]; // { file: 'buildings.geojson', code: 'missing-property', field: 'properties.address', count: 2, … }
+ */
+export function groupLoadProblems(problems: readonly Problem[]): ProblemGroup[] {
+  const log = new ProblemLog();
+  for (const p of problems) log.add(p);
+  return log.groups;
+}
+
+/** Problems of severity `error` in the groups. */
+export function errorCount(groups: readonly ProblemGroup[]): number {
+  let errors = 0;
+  for (const g of groups) if (g.severity === 'error') errors += g.count;
+  return errors;
+}
+
+/** Problems in the groups, errors and warnings. */
+export function problemCount(groups: readonly ProblemGroup[]): number {
+  let count = 0;
+  for (const g of groups) count += g.count;
+  return count;
 }
 
 /**
  * A group in words: its first problem, and for more than one how many and which others.
  * @example
  * loadProblemGroupText(group, 'zh');
- * // 'buildings.geojson 第 1 个要素（B0000001）：缺少字段 address（地址），要素仍已加载。（同样的问题共 50,000 个要素，又如第 2、3 个）'
+ * // 'buildings.geojson 第 1 个要素（B0000001）：缺少字段 address（地址），要素仍已加载。（同样的问题共 50,000 处，又如第 2、3 个要素）'
  */
-export function loadProblemGroupText(group: LoadProblemGroup, lang: 'zh' | 'en'): string {
+export function loadProblemGroupText(group: ProblemGroup, lang: 'zh' | 'en'): string {
   const [first, ...others] = group.examples;
   const text = loadProblemText(first!, lang);
   if (group.count === 1) return text;

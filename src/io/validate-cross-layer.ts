@@ -37,7 +37,8 @@ export function validateCrossLayer<T extends CrossLayerFeature>(
 
   const streetIds = idsOf(layers.street);
   const communityIds = idsOf(layers.communities);
-  const buildingIds = idsOf(layers.buildings);
+  // Only work orders refer to buildings: a street without them needs no set of building ids.
+  const buildingIds = layers.workOrders ? idsOf(layers.buildings) : null;
 
   for (const feature of layers.communities?.features ?? []) {
     const p = feature.properties;

@@ -99,28 +99,26 @@ function checkLine(line: Position[], field: string, add: Add): void {
 
 /** Rings first; `kinks` only once every ring is closed and long enough to be a ring at all. */
 function checkPolygon(rings: Position[][], field: string, polygon: number | null, add: Add): void {
+  const at = (r: number) => ({ ring: r, ...(polygon === null ? {} : { polygon }) });
   let ringsOk = true;
   rings.forEach((ring, r) => {
-    const at = { ring: r, ...(polygon === null ? {} : { polygon }) };
-    const ringField = `${field}[${r}]`;
     if (ring.length < 4) {
-      add('ring-too-few-positions', ringField, { ...at, count: ring.length });
+      add('ring-too-few-positions', `${field}[${r}]`, { ...at(r), count: ring.length });
       ringsOk = false;
     }
     const first = ring[0];
     const last = ring[ring.length - 1];
     if (first && last && ring.length > 1 && !samePosition(first, last)) {
-      add('ring-unclosed', ringField, { ...at, first, last });
+      add('ring-unclosed', `${field}[${r}]`, { ...at(r), first, last });
       ringsOk = false;
     }
   });
   if (!ringsOk) return;
   rings.forEach((ring, r) => {
+    if (!mayCrossItself(ring)) return;
     const crossing = firstKink(ring);
-    if (crossing) {
-      const at = { ring: r, ...(polygon === null ? {} : { polygon }) };
-      add('self-intersection', `${field}[${r}]`, { ...at, at: crossing.map(round6) });
-    }
+    if (crossing)
+      add('self-intersection', `${field}[${r}]`, { ...at(r), at: crossing.map(round6) });
   });
 }
 
@@ -135,21 +133,85 @@ function firstKink(ring: Position[]): Position | null {
   return found.features[0]?.geometry.coordinates ?? null;
 }
 
+/**
+ * Whether `kinks` could find a crossing: false when no two segments it compares (all pairs but
+ * neighbours) meet, by the same parametric test it uses; rings with repeated positions or many
+ * segments always go to `kinks`. Saves building Turf's objects for the many plain footprints of a
+ * large layer, without changing what counts as a crossing.
+ */
+function mayCrossItself(ring: Position[]): boolean {
+  const segments = ring.length - 1;
+  if (segments > 12) return true;
+  for (let i = 0; i < segments; i++) {
+    const [ax, ay] = ring[i] as [number, number];
+    const [bx, by] = ring[i + 1] as [number, number];
+    if (ax === bx && ay === by) return true;
+    for (let k = i + 2; k < segments; k++) {
+      if (i === 0 && k === segments - 1) continue;
+      const [cx, cy] = ring[k] as [number, number];
+      const [dx, dy] = ring[k + 1] as [number, number];
+      if (segmentsMeet(ax, ay, bx, by, cx, cy, dx, dy)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether segments AB and CD meet at one point, ends included: A + s(B − A) = C + t(D − C) with
+ * s and t in [0, 1]. Parallel segments do not meet (as for `kinks`).
+ */
+function segmentsMeet(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+): boolean {
+  const denominator = (dy - cy) * (bx - ax) - (dx - cx) * (by - ay);
+  if (denominator === 0) return false;
+  const s = ((dx - cx) * (ay - cy) - (dy - cy) * (ax - cx)) / denominator;
+  const t = ((bx - ax) * (ay - cy) - (by - ay) * (ax - cx)) / denominator;
+  return s >= 0 && s <= 1 && t >= 0 && t <= 1;
+}
+
 /** Swapped beats out-of-range beats outside-Beijing: one coordinate problem per feature. */
 function checkPositions(g: Geometry, add: Add): void {
-  const first: Partial<Record<'swapped' | 'range' | 'outside', [string, Position]>> = {};
-  forEachPosition(g.coordinates, 'geometry.coordinates', (position, path) => {
+  if (allInBeijing(g)) return;
+  const first: Partial<Record<'swapped' | 'range' | 'outside', [number[], Position]>> = {};
+  forEachPosition(g.coordinates, [], (position, path) => {
     const [x, y] = position as [number, number];
-    if (inLatitudeBand(x) && inLongitudeBand(y)) first.swapped ??= [path, position];
-    else if (Math.abs(x) > 180 || Math.abs(y) > 90) first.range ??= [path, position];
-    else if (!inLongitudeBand(x) || !inLatitudeBand(y)) first.outside ??= [path, position];
+    if (inLongitudeBand(x) && inLatitudeBand(y)) return true;
+    if (inLatitudeBand(x) && inLongitudeBand(y)) first.swapped ??= [[...path], position];
+    else if (Math.abs(x) > 180 || Math.abs(y) > 90) first.range ??= [[...path], position];
+    else first.outside ??= [[...path], position];
     return first.swapped === undefined;
   });
-  if (first.swapped) add('coordinates-swapped', first.swapped[0], { position: first.swapped[1] });
+  const field = (path: number[]) => `geometry.coordinates${path.map((i) => `[${i}]`).join('')}`;
+  if (first.swapped)
+    add('coordinates-swapped', field(first.swapped[0]), { position: first.swapped[1] });
   else if (first.range)
-    add('coordinate-out-of-range', first.range[0], { position: first.range[1] });
+    add('coordinate-out-of-range', field(first.range[0]), { position: first.range[1] });
   else if (first.outside)
-    add('outside-beijing', first.outside[0], { position: first.outside[1] }, true);
+    add('outside-beijing', field(first.outside[0]), { position: first.outside[1] }, true);
+}
+
+/**
+ * True when every position of a point, ring or polygon lies inside Beijing's bounds: nothing for
+ * checkPositions to name. Other shapes, and anything unusual, take the full walk.
+ */
+function allInBeijing(g: Geometry): boolean {
+  const inside = (p: unknown) => {
+    const [x, y] = p as [number, number];
+    return inLongitudeBand(x) && inLatitudeBand(y);
+  };
+  if (g.type === 'Point') return inside(g.coordinates);
+  if (g.type !== 'Polygon') return false;
+  for (const ring of g.coordinates as Position[][])
+    for (let i = 0; i < ring.length; i++) if (!inside(ring[i])) return false;
+  return true;
 }
 
 function inLongitudeBand(x: number): boolean {
@@ -159,16 +221,22 @@ function inLatitudeBand(y: number): boolean {
   return y >= BEIJING_BOUNDS.south && y <= BEIJING_BOUNDS.north;
 }
 
-/** Visits every position (an array whose first item is a number) until `visit` returns false. */
+/**
+ * Visits every position (an array whose first item is a number) until `visit` returns false.
+ * `path` holds the indexes down to the position while it is visited (one array, reused).
+ */
 function forEachPosition(
   coordinates: unknown,
-  path: string,
-  visit: (position: Position, path: string) => boolean,
+  path: number[],
+  visit: (position: Position, path: readonly number[]) => boolean,
 ): boolean {
   if (!Array.isArray(coordinates)) return true;
   if (typeof coordinates[0] === 'number') return visit(coordinates as Position, path);
   for (let i = 0; i < coordinates.length; i++) {
-    if (!forEachPosition(coordinates[i], `${path}[${i}]`, visit)) return false;
+    path.push(i);
+    const going = forEachPosition(coordinates[i], path, visit);
+    path.pop();
+    if (!going) return false;
   }
   return true;
 }

@@ -123,13 +123,38 @@ function layerRules(
   };
 }
 
-const RULES_CACHE = new WeakMap<readonly string[], ReturnType<typeof layerRules>>();
+type RuleList = readonly (readonly [string, FieldRule])[];
 
-/** The rule table for a list of facility types, built once per list (not once per feature). */
-function rulesFor(facilityTypes: readonly string[]): ReturnType<typeof layerRules> {
+/**
+ * A rule with every member present (absent ones undefined), so that all rules share one shape and
+ * the checks of a large layer read them at full speed.
+ */
+function fullRule(rule: FieldRule): FieldRule {
+  const blank = {
+    need: rule.need,
+    kind: rule.kind,
+    bad: undefined,
+    nullable: undefined,
+    values: undefined,
+    aliases: undefined,
+    digits: undefined,
+  };
+  return Object.assign(blank, rule) as unknown as FieldRule;
+}
+
+const RULES_CACHE = new WeakMap<readonly string[], Record<LayerKind, RuleList>>();
+
+/** Each layer's rules as a list, built once per list of facility types (not once per feature). */
+function rulesFor(facilityTypes: readonly string[]): Record<LayerKind, RuleList> {
   let rules = RULES_CACHE.get(facilityTypes);
   if (!rules) {
-    rules = layerRules(facilityTypes);
+    const table = layerRules(facilityTypes);
+    rules = Object.fromEntries(
+      Object.entries(table).map(([layer, fields]) => [
+        layer,
+        Object.entries(fields).map(([key, rule]) => [key, fullRule(rule)] as const),
+      ]),
+    ) as unknown as Record<LayerKind, RuleList>;
     RULES_CACHE.set(facilityTypes, rules);
   }
   return rules;
@@ -152,7 +177,7 @@ export interface PropertyOptions {
 
 export interface PropertyResult {
   problems: Problem[];
-  /** The properties for the loaded feature: a new object when a known value was normalised. */
+  /** The properties for the loaded feature: the same object unless a known value was normalised. */
   properties: Record<string, unknown>;
 }
 
@@ -171,9 +196,9 @@ export function validateFeatureProperties(
   options: PropertyOptions = {},
 ): PropertyResult {
   const problems: Problem[] = [];
-  const changes: Record<string, unknown> = {};
-  /** Epoch milliseconds of the date fields that parsed, for the order checks. */
-  const times: Record<string, number> = {};
+  let changes: Record<string, unknown> | null = null;
+  /** Epoch milliseconds of the date fields that parsed, for the work orders' order checks. */
+  const times: Record<string, number> | null = layer === 'workOrders' ? {} : null;
   const add = (code: ProblemCode, severity: ProblemSeverity, key: string, params?: MessageParams) =>
     problems.push(
       makeProblem(
@@ -188,19 +213,20 @@ export function validateFeatureProperties(
   checkId(layer, properties.id, add);
 
   const rules = rulesFor(options.facilityTypes ?? FACILITY_TYPES)[layer];
-  for (const [key, rule] of Object.entries(rules)) {
+  for (const [key, rule] of rules) {
     const value = Object.prototype.hasOwnProperty.call(properties, key)
       ? properties[key]
       : undefined;
     const normalised = checkField(key, value, rule, add, times);
-    if (normalised !== undefined) changes[key] = normalised;
+    if (normalised !== undefined) (changes ??= {})[key] = normalised;
   }
 
-  const merged = Object.keys(changes).length ? { ...properties, ...changes } : { ...properties };
+  // Unchanged properties are passed on as they are: a large layer is not copied feature by feature.
+  const merged = changes ? { ...properties, ...changes } : properties;
   if (layer === 'buildings')
     checkBuilding(merged, add, options.currentYear ?? new Date().getFullYear());
   if (layer === 'grids' && merged.workers === 0) add('no-workers', 'warning', 'workers');
-  if (layer === 'workOrders') checkWorkOrder(merged, times, add);
+  if (times) checkWorkOrder(merged, times, add);
   return { problems, properties: merged };
 }
 
@@ -259,7 +285,7 @@ function checkField(
   value: unknown,
   rule: FieldRule,
   add: Add,
-  times: Record<string, number>,
+  times: Record<string, number> | null,
 ): unknown {
   const badSeverity: ProblemSeverity =
     rule.bad ?? (rule.need === 'recommended' ? 'warning' : 'error');
@@ -272,21 +298,25 @@ function checkField(
       add('missing-property', rule.need === 'required' ? 'error' : 'warning', key);
     return undefined;
   }
-  const wrongType = (expected: string) =>
-    add('wrong-type', badSeverity, key, { value, actual: kindOf(value), expected });
 
   switch (rule.kind) {
     case 'string':
-      if (typeof value !== 'string') wrongType('string');
+      if (typeof value !== 'string') wrongTypeProblem(add, badSeverity, key, value, 'string');
       return undefined;
     case 'boolean':
-      if (typeof value !== 'boolean') wrongType('boolean');
+      if (typeof value !== 'boolean') wrongTypeProblem(add, badSeverity, key, value, 'boolean');
       return undefined;
     case 'count':
     case 'integer':
     case 'positive': {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        wrongType(rule.kind === 'positive' ? 'number' : 'integer');
+        wrongTypeProblem(
+          add,
+          badSeverity,
+          key,
+          value,
+          rule.kind === 'positive' ? 'number' : 'integer',
+        );
       } else if (rule.kind === 'positive') {
         if (value <= 0) add('not-positive', badSeverity, key, { value });
       } else if (rule.kind === 'count' && value < 0) {
@@ -297,13 +327,13 @@ function checkField(
       return undefined;
     }
     case 'code':
-      if (typeof value !== 'string') wrongType('string');
+      if (typeof value !== 'string') wrongTypeProblem(add, badSeverity, key, value, 'string');
       else if (!(rule.digits === 9 ? isValidStreetCode(value) : isValidCommunityCode(value)))
         add('invalid-code', badSeverity, key, codeParams(value, rule.digits));
       return undefined;
     case 'enum': {
       if (typeof value !== 'string') {
-        wrongType('string');
+        wrongTypeProblem(add, badSeverity, key, value, 'string');
         return undefined;
       }
       if (rule.values.includes(value)) return undefined;
@@ -315,11 +345,11 @@ function checkField(
     }
     case 'date': {
       if (typeof value !== 'string') {
-        wrongType('date');
+        wrongTypeProblem(add, badSeverity, key, value, 'date');
         return undefined;
       }
       const parsed = parseIsoDateTime(value);
-      if (parsed) times[key] = parsed.time;
+      if (parsed && times) times[key] = parsed.time;
       if (!parsed) {
         add('invalid-date', badSeverity, key, { value });
         return undefined;
@@ -330,6 +360,16 @@ function checkField(
       return parsed.normalised === value ? undefined : parsed.normalised;
     }
   }
+}
+
+function wrongTypeProblem(
+  add: Add,
+  severity: ProblemSeverity,
+  key: string,
+  value: unknown,
+  expected: string,
+): void {
+  add('wrong-type', severity, key, { value, actual: kindOf(value), expected });
 }
 
 function checkBuilding(p: Record<string, unknown>, add: Add, currentYear: number): void {
@@ -450,21 +490,23 @@ export function featureIdOf(raw: unknown): string | null {
  * Marks every feature whose id was already used earlier in the same file. Features without a
  * usable string id are skipped (they have their own problem).
  * @example
- * duplicateIdProblems([{ id: 'a', where: w0 }, { id: 'a', where: w1 }]); // [{ item: 1, problem: duplicate-id }]
+ * duplicateIdProblems([{ id: 'a', where: w0 }, { id: 'a', where: w1 }], (f) => f.id); // [{ item: 1, problem: duplicate-id }]
  */
-export function duplicateIdProblems(
-  items: readonly { id: unknown; where: ProblemWhere }[],
+export function duplicateIdProblems<T extends { where: ProblemWhere }>(
+  items: readonly T[],
+  idOf: (item: T) => unknown,
 ): { item: number; problem: Problem }[] {
   const firstIndex = new Map<string, number>();
   const found: { item: number; problem: Problem }[] = [];
-  items.forEach(({ id, where }, item) => {
+  items.forEach((entry, item) => {
+    const id = idOf(entry);
     if (typeof id !== 'string' || id.trim() === '') return;
     const first = firstIndex.get(id);
     if (first === undefined) {
-      firstIndex.set(id, where.featureIndex ?? item);
+      firstIndex.set(id, entry.where.featureIndex ?? item);
       return;
     }
-    const problem = makeProblem(where, 'duplicate-id', 'error', 'properties.id', {
+    const problem = makeProblem(entry.where, 'duplicate-id', 'error', 'properties.id', {
       id,
       firstIndex: first,
     });

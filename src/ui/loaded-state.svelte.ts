@@ -5,7 +5,7 @@
  * with a new load; the grids being edited live in the plan state.
  */
 import type { Feature } from 'geojson';
-import type { Problem, SetAsideFeature } from '../domain/problems.ts';
+import type { ProblemGroup, SetAsideFeature } from '../domain/problems.ts';
 import type { LoadResult } from '../io/load-files.ts';
 import type { LoadStage as WorkerStage } from '../workers/data-api.ts';
 import type { LoadedStreet } from '../workers/loaded-street.ts';
@@ -16,7 +16,7 @@ export type LoadStage = WorkerStage | 'drawing';
 /** The report of the last load: which files, what was wrong, what was kept aside. */
 export interface LoadReport {
   files: LoadResult['files'];
-  problems: Problem[];
+  problems: ProblemGroup[];
   setAside: SetAsideFeature[];
   /** True when the load brought no usable layer and the previous data stayed. */
   rejected: boolean;

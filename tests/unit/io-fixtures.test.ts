@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { layerFromFileName } from '../../src/io/detect-layer.ts';
 import { loadFiles, type InputFile } from '../../src/io/load-files.ts';
 import { loadProblemText } from '../../src/io/messages.ts';
+import { problemExamples } from './support/problems.ts';
 
 const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 const CONTEXT = fileURLToPath(new URL('../fixtures/context/', import.meta.url));
@@ -49,20 +50,20 @@ describe('bad fixtures', () => {
     const context = contextFiles.filter((c) => layerFromFileName(c.name) !== layer);
     const result = loadFiles([...context, read(BAD, name)]);
     const actual = result.problems
-      .filter((p) => p.file === name)
-      .map(({ featureIndex, featureId, field, code, severity }) => ({
-        featureIndex,
-        featureId,
-        field,
+      .filter((g) => g.file === name)
+      .map(({ code, field, severity, count, examples }) => ({
         code,
+        field,
         severity,
+        count,
+        examples: examples.map((p) => [p.featureIndex, p.featureId]),
       }));
     const path = expectedPath(name);
     if (REGEN) writeFileSync(path, `${JSON.stringify(actual, null, 2)}\n`);
     expect(actual).toEqual(JSON.parse(readFileSync(path, 'utf8')));
 
     // Every problem says where and why, in both languages.
-    for (const p of result.problems.filter((q) => q.file === name)) {
+    for (const p of problemExamples(result.problems.filter((g) => g.file === name))) {
       expect(loadProblemText(p, 'zh')).toMatch(/。$/);
       expect(loadProblemText(p, 'en')).toMatch(/\.$/);
       expect(loadProblemText(p, 'zh')).toContain(name);

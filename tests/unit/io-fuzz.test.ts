@@ -10,6 +10,7 @@ import type { InputFile, LoadResult } from '../../src/io/load-files.ts';
 import { loadFiles } from '../../src/io/load-files.ts';
 import { mulberry32 as random } from '../../scripts/sample/random.ts';
 import { loadProblemText } from '../../src/io/messages.ts';
+import { problemExamples } from './support/problems.ts';
 
 const KEYS = [
   'type',
@@ -96,7 +97,7 @@ function checkShape(result: LoadResult, inputs: number): void {
   for (const row of result.files) {
     expect(row.loaded + row.setAside).toBeLessThanOrEqual(row.total);
   }
-  for (const p of result.problems) {
+  for (const p of problemExamples(result.problems)) {
     expect(typeof loadProblemText(p, 'zh')).toBe('string');
     expect(loadProblemText(p, 'zh').length).toBeGreaterThan(0);
     expect(loadProblemText(p, 'en').length).toBeGreaterThan(0);

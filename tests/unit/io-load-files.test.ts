@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../src/domain/deep-freeze.ts';
 import { makeSettings } from '../../src/domain/settings.ts';
 import { loadFiles, type InputFile } from '../../src/io/load-files.ts';
+import type { Problem } from '../../src/domain/problems.ts';
 import { loadProblemText } from '../../src/io/messages.ts';
+import { errorCount } from '../../src/io/problem-groups.ts';
+import { problemExamples } from './support/problems.ts';
+
+const isError = (p: Problem) => p.severity === 'error';
 
 const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 const CONTEXT = fileURLToPath(new URL('../fixtures/context/', import.meta.url));
@@ -46,6 +51,24 @@ const gridFeature = (seq: number, extra: Json = {}) => ({
   geometry: rect(116.327 + seq * 0.001, 39.84, 116.3275 + seq * 0.001, 39.845),
 });
 
+describe('problems of a large layer', () => {
+  it('holds a warning on every feature as one group with its count and first examples', () => {
+    const grids = Array.from({ length: 600 }, (_, i) => gridFeature(i + 1, { leader: undefined }));
+    const result = loadFiles([{ name: 'grids.geojson', text: collection(grids) }]);
+    expect(result.problems).toHaveLength(1);
+    const [group] = result.problems;
+    expect(group).toMatchObject({
+      file: 'grids.geojson',
+      code: 'missing-property',
+      field: 'properties.leader',
+      severity: 'warning',
+      count: 600,
+    });
+    expect(group!.examples.map((p) => p.featureIndex)).toEqual([0, 1, 2]);
+    expect(result.dataset.grids?.features).toHaveLength(600);
+  });
+});
+
 describe('valid features beside bad ones', () => {
   it('loads the good grids and sets the self-intersecting one aside, as the user gave it', () => {
     const bad = file(BAD, 'grids-self-intersecting.geojson');
@@ -78,13 +101,22 @@ describe('valid features beside bad ones', () => {
   it('keeps every problem of a set-aside feature with it, and only its own', () => {
     const result = loadFiles([communities, file(BAD, 'buildings-broken-features.geojson')]);
     expect(result.setAside.length).toBe(8);
-    for (const aside of result.setAside) {
-      const own = result.problems.filter(
-        (p) => p.file === aside.file && p.featureIndex === aside.featureIndex,
+    const inGroups = (p: Problem) =>
+      result.problems.find(
+        (g) =>
+          g.file === p.file &&
+          g.code === p.code &&
+          g.field === p.field &&
+          g.severity === p.severity,
       );
-      expect(aside.problems).toEqual(own);
+    for (const aside of result.setAside) {
+      expect(aside.problems.every((p) => p.featureIndex === aside.featureIndex)).toBe(true);
+      expect(aside.problems.every(inGroups)).toBe(true);
       expect(aside.problems.some((p) => p.severity === 'error')).toBe(true);
     }
+    // Each error of the file is the error of a feature set aside.
+    const asideErrors = result.setAside.flatMap((a) => a.problems).filter(isError).length;
+    expect(errorCount(result.problems)).toBe(asideErrors);
   });
 
   it('sets a grid aside for a cross-layer error, and only warns for a missing building', () => {
@@ -103,7 +135,7 @@ describe('valid features beside bad ones', () => {
     const unknown = result.problems.find((p) => p.code === 'unknown-building');
     expect(unknown?.severity).toBe('warning');
     expect(result.dataset.workOrders?.features.map((f) => f.properties.id)).toContain(
-      unknown?.featureId,
+      unknown?.examples[0]?.featureId,
     );
   });
 
@@ -142,7 +174,9 @@ describe('normalisation', () => {
     );
     expect(third?.properties.createdAt).toBe('2024-03-01T08:30:00+08:00');
     expect(third?.properties.dueAt).toBe('2024-03-08T08:30:00+08:00');
-    const warnings = result.problems.filter((p) => p.featureId === 'GD202403010003');
+    const warnings = problemExamples(result.problems).filter(
+      (p) => p.featureId === 'GD202403010003',
+    );
     expect(warnings.map((p) => p.code)).toEqual(['date-without-offset', 'date-without-offset']);
   });
 
@@ -168,7 +202,7 @@ describe('whole files', () => {
     const result = loadFiles([a, b]);
     expect(result.dataset.grids?.features.map((f) => f.properties.id)).toEqual(['110106012003001']);
     expect(result.problems).toHaveLength(1);
-    const [problem] = result.problems;
+    const [problem] = problemExamples(result.problems);
     expect(problem).toMatchObject({
       file: 'grids-b.geojson',
       featureIndex: null,
@@ -221,7 +255,7 @@ describe('whole files', () => {
   });
 
   it('names the line and column of a JSON syntax error', () => {
-    const [problem] = loadFiles([file(BAD, 'malformed.geojson')]).problems;
+    const [problem] = problemExamples(loadFiles([file(BAD, 'malformed.geojson')]).problems);
     expect(loadProblemText(problem!, 'zh')).toContain('第 47 行第 9 列');
     expect(loadProblemText(problem!, 'en')).toContain('line 47, column 9');
   });
@@ -254,7 +288,11 @@ describe('problems', () => {
       { name: 'grids-again.geojson', text: collection([gridFeature(1)]) },
     ]);
     const fileOrder = result.files.map((f) => f.name);
-    const keys = result.problems.map((p) => [fileOrder.indexOf(p.file), p.featureIndex ?? -1]);
+    // Groups come in the order of their first problem: file, then feature.
+    const keys = result.problems.map((g) => [
+      fileOrder.indexOf(g.file),
+      g.examples[0]!.featureIndex ?? -1,
+    ]);
     const sorted = [...keys].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
     expect(keys).toEqual(sorted);
     expect(result.problems.at(-1)?.code).toBe('duplicate-layer');
@@ -299,7 +337,7 @@ describe('problems', () => {
         geometry: rect(116.33, 39.84, 116.3304, 39.8403),
       },
     ]);
-    const [problem] = loadFiles([{ name: 'buildings.geojson', text }]).problems;
+    const [problem] = problemExamples(loadFiles([{ name: 'buildings.geojson', text }]).problems);
     expect(problem).toMatchObject({
       file: 'buildings.geojson',
       featureIndex: 11,

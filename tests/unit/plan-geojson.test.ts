@@ -23,6 +23,7 @@ import type { GridFeature } from '../../src/domain/types.ts';
 import { planGrids } from '../../src/editing/plan.ts';
 import { loadFiles } from '../../src/io/load-files.ts';
 import { exportPlanGeoJSON, importPlanGeoJSON } from '../../src/io/plan-geojson.ts';
+import { problemExamples } from './support/problems.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATA = join(ROOT, 'data');
@@ -211,7 +212,7 @@ describe('importPlanGeoJSON refusals', () => {
     if (!imported.ok) {
       expect(imported.setAside).toHaveLength(1);
       expect(imported.setAside[0]!.featureIndex).toBe(2);
-      expect(imported.problems.map((p) => [p.code, p.featureId])).toContainEqual([
+      expect(problemExamples(imported.problems).map((p) => [p.code, p.featureId])).toContainEqual([
         'self-intersection',
         '110106090001003',
       ]);

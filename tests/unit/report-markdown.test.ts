@@ -17,6 +17,7 @@ import {
   type ReportContext,
 } from '../../src/analysis/coverage/report-markdown.ts';
 import { checkVerdict, verdictText } from '../../src/analysis/coverage/verdict.ts';
+import { groupLoadProblems } from '../../src/io/problem-groups.ts';
 
 const BOX: [number, number, number, number] = [116.3, 39.83, 116.31, 39.84];
 
@@ -239,7 +240,11 @@ describe('reportMarkdown', () => {
   });
 
   it('writes the same report in English', () => {
-    const md = reportMarkdown(faulty(), 'en', context({ loadProblems: [loadError] }));
+    const md = reportMarkdown(
+      faulty(),
+      'en',
+      context({ loadProblems: groupLoadProblems([loadError]) }),
+    );
     expect(md).toMatch(/^# Grid coverage and workload check — /);
     expect(md).toContain('**Verdict: 3 rule violations (and 1 input error, 1 warning)**');
     expect(md).toContain('| Households | 1,364 |');
@@ -254,7 +259,11 @@ describe('reportMarkdown', () => {
   });
 
   it('lists input problems in the chosen language and fails on them alone', () => {
-    const md = reportMarkdown(report(), 'zh', context({ loadProblems: [loadError] }));
+    const md = reportMarkdown(
+      report(),
+      'zh',
+      context({ loadProblems: groupLoadProblems([loadError]) }),
+    );
     expect(md).toContain('**结论：未通过：1 个输入错误**');
     expect(md).toContain(`- **错误** ${loadProblemText(loadError, 'zh')}`);
     expect(md).toContain('grids.geojson 第 12 个要素（110106090005004）');
@@ -277,7 +286,11 @@ describe('reportMarkdown', () => {
 
 describe('reportConsoleText', () => {
   it('gives the verdict, the totals and one line per problem', () => {
-    const text = reportConsoleText(faulty(), 'zh', context({ loadProblems: [loadError] }));
+    const text = reportConsoleText(
+      faulty(),
+      'zh',
+      context({ loadProblems: groupLoadProblems([loadError]) }),
+    );
     const lines = text.split('\n');
     expect(lines[0]).toBe('网格覆盖与工作量检查报告 — 榆汀街道（示例数据）');
     expect(lines[1]).toBe('结论：3 项违规（另有 1 个输入错误，1 项提醒）');
@@ -305,7 +318,7 @@ describe('reportConsoleText', () => {
 describe('checkVerdict and verdictText', () => {
   it('passes only without rule violations and input errors', () => {
     const warning = { ...loadError, severity: 'warning' as const };
-    expect(checkVerdict(report(), [warning])).toEqual({
+    expect(checkVerdict(report(), groupLoadProblems([warning]))).toEqual({
       passed: true,
       violations: 0,
       warnings: 0,
@@ -313,7 +326,10 @@ describe('checkVerdict and verdictText', () => {
       loadWarnings: 1,
     });
     expect(checkVerdict(faulty(), [])).toMatchObject({ passed: false, violations: 3, warnings: 1 });
-    expect(checkVerdict(report(), [loadError])).toMatchObject({ passed: false, loadErrors: 1 });
+    expect(checkVerdict(report(), groupLoadProblems([loadError]))).toMatchObject({
+      passed: false,
+      loadErrors: 1,
+    });
   });
 
   it('words each verdict in both languages', () => {

@@ -4,12 +4,8 @@
  * problem, every input problem) and a shorter text for the terminal. Pure: report and load
  * problems in, text out, in Chinese or English.
  */
-import type { Problem } from '../../domain/problems.ts';
-import {
-  groupLoadProblems,
-  loadProblemGroupText,
-  type LoadProblemGroup,
-} from '../../io/problem-groups.ts';
+import type { ProblemGroup } from '../../domain/problems.ts';
+import { loadProblemGroupText, problemCount } from '../../io/problem-groups.ts';
 import type { GridSettings } from '../../domain/settings.ts';
 import { markdownTable as table } from '../markdown-table.ts';
 import { formatArea, formatNumber, formatShare, type ReportLang } from './number-format.ts';
@@ -23,7 +19,7 @@ export interface ReportContext {
   /** The files the data came from, as the user named them. */
   sourceFiles: readonly string[];
   /** Everything loading found (errors and warnings). */
-  loadProblems: readonly Problem[];
+  loadProblems: readonly ProblemGroup[];
   settings: GridSettings;
   communityName?: (id: string) => string | undefined;
   streetName?: string;
@@ -122,10 +118,10 @@ export function reportMarkdown(
     out.push('');
   }
 
-  out.push(`## ${l.loadProblems}${count(lang, context.loadProblems.length)}`, '');
+  out.push(`## ${l.loadProblems}${count(lang, problemCount(context.loadProblems))}`, '');
   if (context.loadProblems.length === 0) out.push(l.noLoadProblems, '');
   else {
-    for (const group of groupLoadProblems(context.loadProblems))
+    for (const group of context.loadProblems)
       out.push(`- **${l.severity[group.severity]}** ${loadProblemGroupText(group, lang)}`);
     out.push('');
   }
@@ -164,10 +160,10 @@ export function reportConsoleText(
   );
   out.push(
     '',
-    `${l.loadProblems}${count(lang, context.loadProblems.length)}${colon(lang).trimEnd()}`,
+    `${l.loadProblems}${count(lang, problemCount(context.loadProblems))}${colon(lang).trimEnd()}`,
   );
   if (context.loadProblems.length === 0) out.push(`  ${l.noLoadProblems}`);
-  const load = groupLoadProblems(context.loadProblems).map((g) => loadProblemLine(g, lang));
+  const load = context.loadProblems.map((g) => loadProblemLine(g, lang));
   out.push(...limited(load, l, lang));
   return out.join('\n');
 }
@@ -176,9 +172,9 @@ export function reportConsoleText(
  * A group of input problems on one terminal line: severity in brackets, then the loader's
  * message, with the count and other examples when the group holds more than one.
  * @example
- * loadProblemLine(groupLoadProblems(problems)[0], 'en'); // '[error] File data/notes.json is not valid JSON: …'
+ * loadProblemLine(result.problems[0], 'en'); // '[error] File data/notes.json is not valid JSON: …'
  */
-export function loadProblemLine(group: LoadProblemGroup, lang: ReportLang): string {
+export function loadProblemLine(group: ProblemGroup, lang: ReportLang): string {
   return `[${reportLabels(lang).severity[group.severity]}] ${loadProblemGroupText(group, lang)}`;
 }
 

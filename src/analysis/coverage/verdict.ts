@@ -3,7 +3,8 @@
  * had to be set aside for an error (a feature left out would make a clean report a false one).
  * The CLI's exit code and the report headlines both come from here.
  */
-import type { Problem } from '../../domain/problems.ts';
+import type { ProblemGroup } from '../../domain/problems.ts';
+import { errorCount, problemCount } from '../../io/problem-groups.ts';
 import { formatNumber, type ReportLang } from './number-format.ts';
 import type { CoverageReport } from './report.ts';
 
@@ -24,16 +25,16 @@ export interface CheckVerdict {
  */
 export function checkVerdict(
   report: Pick<CoverageReport, 'problems'>,
-  loadProblems: readonly Problem[],
+  loadProblems: readonly ProblemGroup[],
 ): CheckVerdict {
   const violations = report.problems.filter((p) => p.severity === 'error').length;
-  const loadErrors = loadProblems.filter((p) => p.severity === 'error').length;
+  const loadErrors = errorCount(loadProblems);
   return {
     passed: violations === 0 && loadErrors === 0,
     violations,
     warnings: report.problems.length - violations,
     loadErrors,
-    loadWarnings: loadProblems.length - loadErrors,
+    loadWarnings: problemCount(loadProblems) - loadErrors,
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import type { ReportLang } from '../../analysis/coverage/number-format.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
-import { loadProblemText } from '../../io/messages.ts';
+import { loadProblemGroupText } from '../../io/problem-groups.ts';
 import type { PlanImportFailure } from '../../io/plan-geojson.ts';
 import type { StorageProblem } from '../../io/storage-problems.ts';
 import { callDataWorker } from '../../workers/data-client.ts';
@@ -169,7 +169,7 @@ class Plans {
         const reason: `plans.importReason.${PlanImportFailure}` = `plans.importReason.${imported.reason}`;
         return {
           reason: i18n.t(reason),
-          problems: imported.problems.map((p) => loadProblemText(p, i18n.lang)),
+          problems: imported.problems.map((g) => loadProblemGroupText(g, i18n.lang)),
         };
       }
       await this.#switched(switched, apply);
