@@ -3,6 +3,11 @@
  * it imports are bundled once by esbuild into node_modules/.cache/gridatlas-cli/<name>.mjs and
  * rebuilt only when a source file is newer, so a run starts plain Node instead of compiling
  * TypeScript at every start. `node scripts/cli.mjs check data --lang en`.
+ *
+ * package.json starts it with `--max-semi-space-size=64` (MB): a large street's parsed layers all
+ * survive the young generation, and with V8's default 16 MB semi-spaces they are copied over some
+ * 330 small collections. At Beijing scale the bigger semi-spaces take garbage collection from
+ * 2.6 s to 1.5 s for about 100 MB more memory; the flag only works on the command line.
  */
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -26,4 +26,14 @@ describe('writeJsonLines', () => {
     expect(text).not.toContain('gone');
     expect(text.endsWith('}\n')).toBe(true);
   });
+
+  it('cuts long arrays of awkward elements into the same lines as one element at a time', () => {
+    const awkward = ['a,b', 'quote " and \\', '{[', ']}', { s: 'x,"y"', n: [1, { z: ',' }] }, null];
+    const long = Array.from({ length: 2503 }, (_, i) => awkward[i % awkward.length]);
+    const path = join(TMP, 'long.json');
+    writeJsonLines(path, { long, after: 1 });
+    const text = readFileSync(path, 'utf8');
+    const expected = long.map((e, i) => `  ${JSON.stringify(e)}${i < long.length - 1 ? ',' : ''}`);
+    expect(text).toBe(`{\n"long": [\n${expected.join('\n')}\n],\n"after": 1\n}\n`);
+  });
 });

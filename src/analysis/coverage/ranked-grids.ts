@@ -24,6 +24,8 @@ export class RankedGrids {
   #index: BoxIndex<PreparedGrid>;
   /** Grids set since the R-tree was built (the tree may still hold the grids they replaced). */
   readonly #recent = new Set<PreparedGrid>();
+  /** Whether a grid was set or removed since the R-tree was built (it may hold stale grids). */
+  #changed = false;
 
   /** Grids ranked by their position in `grids` (ids are unique: a repeated id is left out). */
   constructor(grids: readonly PreparedGrid[]) {
@@ -72,6 +74,7 @@ export class RankedGrids {
    * grids.search(building.bbox).map((g) => g.id);
    */
   search(box: BBox): PreparedGrid[] {
+    if (!this.#changed) return this.#index.search(box);
     const found = this.#index.search(box).filter((g) => this.#byId.get(g.id) === g);
     for (const grid of this.#recent) if (boxesMeet(grid.bbox, box)) found.push(grid);
     return this.#recent.size > 0 ? found.sort(this.#compare) : found;
@@ -91,6 +94,7 @@ export class RankedGrids {
     }
     this.#insert(grid, rank ?? this.#rank.get(grid.id) ?? this.#nextRank);
     this.#recent.add(grid);
+    this.#changed = true;
     if (this.#recent.size > REBUILD_AFTER) {
       this.#index = this.#buildIndex();
     }
@@ -106,11 +110,13 @@ export class RankedGrids {
     if (!old) return;
     this.#take(old);
     this.#recent.delete(old);
+    this.#changed = true;
   }
 
   /** An R-tree over a copy of the grid list (the list itself changes with every edit). */
   #buildIndex(): BoxIndex<PreparedGrid> {
     this.#recent.clear();
+    this.#changed = false;
     return new BoxIndex([...this.#ordered], (g) => g.bbox);
   }
 
