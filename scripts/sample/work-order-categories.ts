@@ -1,15 +1,14 @@
-/** 12345 work-order categories (一/二/三级分类): share, seasonality, time limit, place, source. */
+/**
+ * 12345 work-order categories (一/二/三级分类): share, seasonality, place, source. Their time limits
+ * are the app's rule (src/analysis/complaints/time-limits.ts).
+ */
 import type { PropertyManagement, WorkOrderSource } from '../../src/domain/types.ts';
 import type { BuildingType } from './building-types.ts';
-
-/** Which time limit of the settings applies (urgent 2 h, utility 24 h, general 7 d, complex 15 d). */
-export type LimitClass = 'urgent' | 'utility' | 'general' | 'complex';
 
 /** A third-level category. */
 export interface Category3 {
   name: string;
   weight: number;
-  limit: LimitClass;
   /** Reported on a road rather than at a building. */
   road?: boolean;
   /** Only at buildings of these types / with this management. */
@@ -63,10 +62,10 @@ export const CATEGORIES: readonly CategorySpec[] = [
     category1: '城乡建设',
     category2: '供暖',
     items: [
-      { name: '室温不达标', weight: 0.45, limit: 'utility' },
-      { name: '暖气不热', weight: 0.3, limit: 'utility' },
-      { name: '暖气漏水', weight: 0.15, limit: 'utility' },
-      { name: '供暖费争议', weight: 0.1, limit: 'general' },
+      { name: '室温不达标', weight: 0.45 },
+      { name: '暖气不热', weight: 0.3 },
+      { name: '暖气漏水', weight: 0.15 },
+      { name: '供暖费争议', weight: 0.1 },
     ],
     share: 0.16,
     season: [1.6, 1.1, 0.7, 0.05, 0.02, 0.02, 0.02, 0.02, 0.03, 0.3, 3.0, 2.2],
@@ -78,9 +77,9 @@ export const CATEGORIES: readonly CategorySpec[] = [
     category1: '城乡建设',
     category2: '房屋修缮',
     items: [
-      { name: '屋顶漏雨', weight: 0.5, limit: 'general' },
-      { name: '外墙渗水', weight: 0.3, limit: 'general' },
-      { name: '楼道破损', weight: 0.2, limit: 'general', types: ['walkup', 'lowrise', 'tower'] },
+      { name: '屋顶漏雨', weight: 0.5 },
+      { name: '外墙渗水', weight: 0.3 },
+      { name: '楼道破损', weight: 0.2, types: ['walkup', 'lowrise', 'tower'] },
     ],
     share: 0.07,
     season: [0.3, 0.3, 0.4, 0.5, 0.7, 1.6, 3.0, 2.5, 0.9, 0.5, 0.4, 0.3],
@@ -92,9 +91,9 @@ export const CATEGORIES: readonly CategorySpec[] = [
     category1: '城乡建设',
     category2: '排水',
     items: [
-      { name: '道路积水', weight: 0.45, limit: 'urgent', road: true },
-      { name: '下水道堵塞', weight: 0.4, limit: 'utility' },
-      { name: '化粪池外溢', weight: 0.15, limit: 'utility' },
+      { name: '道路积水', weight: 0.45, road: true },
+      { name: '下水道堵塞', weight: 0.4 },
+      { name: '化粪池外溢', weight: 0.15 },
     ],
     share: 0.04,
     season: [0.1, 0.1, 0.2, 0.3, 0.6, 1.3, 3.5, 2.6, 0.6, 0.2, 0.1, 0.1],
@@ -106,9 +105,9 @@ export const CATEGORIES: readonly CategorySpec[] = [
     category1: '城乡建设',
     category2: '供水',
     items: [
-      { name: '停水', weight: 0.4, limit: 'utility' },
-      { name: '水压低', weight: 0.35, limit: 'utility' },
-      { name: '水质浑浊', weight: 0.25, limit: 'utility' },
+      { name: '停水', weight: 0.4 },
+      { name: '水压低', weight: 0.35 },
+      { name: '水质浑浊', weight: 0.25 },
     ],
     share: 0.05,
     season: [0.8, 0.8, 0.8, 0.9, 1.0, 1.4, 1.5, 1.4, 1.0, 0.9, 0.8, 0.8],
@@ -120,10 +119,10 @@ export const CATEGORIES: readonly CategorySpec[] = [
     category1: '交通管理',
     category2: '停车管理',
     items: [
-      { name: '占道停车', weight: 0.45, limit: 'general', road: true },
-      { name: '小区停车难', weight: 0.3, limit: 'complex' },
-      { name: '僵尸车', weight: 0.15, limit: 'general', road: true },
-      { name: '电动车乱停', weight: 0.1, limit: 'general', road: true },
+      { name: '占道停车', weight: 0.45, road: true },
+      { name: '小区停车难', weight: 0.3 },
+      { name: '僵尸车', weight: 0.15, road: true },
+      { name: '电动车乱停', weight: 0.1, road: true },
     ],
     share: 0.12,
     season: [1.1, 1.0, 1.0, 1.0, 1.0, 0.95, 0.9, 0.9, 1.0, 1.05, 1.05, 1.1],
@@ -136,9 +135,9 @@ export const CATEGORIES: readonly CategorySpec[] = [
     category1: '社区管理',
     category2: '楼道堆物',
     items: [
-      { name: '楼道堆放杂物', weight: 0.55, limit: 'general' },
-      { name: '电动车楼道充电', weight: 0.3, limit: 'general' },
-      { name: '消防通道堵塞', weight: 0.15, limit: 'urgent' },
+      { name: '楼道堆放杂物', weight: 0.55 },
+      { name: '电动车楼道充电', weight: 0.3 },
+      { name: '消防通道堵塞', weight: 0.15 },
     ],
     share: 0.09,
     season: [0.9, 0.8, 1.0, 1.3, 1.1, 1.0, 0.9, 0.9, 1.0, 1.0, 1.2, 1.0],
@@ -150,10 +149,10 @@ export const CATEGORIES: readonly CategorySpec[] = [
     category1: '城市管理',
     category2: '违法建设',
     items: [
-      { name: '私搭乱建', weight: 0.5, limit: 'complex' },
-      { name: '违建加层', weight: 0.15, limit: 'complex' },
-      { name: '占用绿地', weight: 0.2, limit: 'complex' },
-      { name: '开墙打洞', weight: 0.15, limit: 'complex', types: ['walkup', 'lowrise', 'tower'] },
+      { name: '私搭乱建', weight: 0.5 },
+      { name: '违建加层', weight: 0.15 },
+      { name: '占用绿地', weight: 0.2 },
+      { name: '开墙打洞', weight: 0.15, types: ['walkup', 'lowrise', 'tower'] },
     ],
     share: 0.06,
     season: [0.6, 0.6, 1.1, 1.4, 1.4, 1.2, 1.0, 1.0, 1.0, 0.9, 0.8, 0.6],
@@ -165,10 +164,10 @@ export const CATEGORIES: readonly CategorySpec[] = [
     category1: '环境保护',
     category2: '噪声扰民',
     items: [
-      { name: '施工噪声', weight: 0.35, limit: 'general' },
-      { name: '商业噪声', weight: 0.25, limit: 'general', road: true },
-      { name: '广场舞噪声', weight: 0.2, limit: 'general' },
-      { name: '邻里噪声', weight: 0.2, limit: 'general' },
+      { name: '施工噪声', weight: 0.35 },
+      { name: '商业噪声', weight: 0.25, road: true },
+      { name: '广场舞噪声', weight: 0.2 },
+      { name: '邻里噪声', weight: 0.2 },
     ],
     share: 0.09,
     season: [0.7, 0.7, 0.9, 1.0, 1.3, 1.5, 1.6, 1.5, 1.1, 0.9, 0.7, 0.7],
@@ -184,12 +183,11 @@ export const CATEGORIES: readonly CategorySpec[] = [
       {
         name: '物业不作为',
         weight: 0.35,
-        limit: 'general',
         properties: ['物业', '准物业', '产权单位自管'],
       },
-      { name: '电梯故障', weight: 0.2, limit: 'utility', types: ['tower'] },
-      { name: '物业收费争议', weight: 0.2, limit: 'complex', properties: ['物业', '准物业'] },
-      { name: '无人管理', weight: 0.25, limit: 'complex', properties: ['无物业'] },
+      { name: '电梯故障', weight: 0.2, types: ['tower'] },
+      { name: '物业收费争议', weight: 0.2, properties: ['物业', '准物业'] },
+      { name: '无人管理', weight: 0.25, properties: ['无物业'] },
     ],
     share: 0.1,
     season: [1.0, 0.9, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.1, 1.1],
@@ -201,9 +199,9 @@ export const CATEGORIES: readonly CategorySpec[] = [
     category1: '环境保护',
     category2: '垃圾清运',
     items: [
-      { name: '垃圾满溢', weight: 0.45, limit: 'general' },
-      { name: '垃圾分类不规范', weight: 0.3, limit: 'general' },
-      { name: '大件垃圾', weight: 0.25, limit: 'general' },
+      { name: '垃圾满溢', weight: 0.45 },
+      { name: '垃圾分类不规范', weight: 0.3 },
+      { name: '大件垃圾', weight: 0.25 },
     ],
     share: 0.08,
     season: [0.8, 0.8, 0.9, 1.0, 1.1, 1.3, 1.4, 1.4, 1.1, 1.0, 0.9, 0.8],
@@ -216,9 +214,9 @@ export const CATEGORIES: readonly CategorySpec[] = [
     category1: '城市管理',
     category2: '园林绿化',
     items: [
-      { name: '树木修剪', weight: 0.4, limit: 'general', road: true },
-      { name: '杨柳飞絮', weight: 0.25, limit: 'general', road: true },
-      { name: '绿地养护', weight: 0.35, limit: 'general' },
+      { name: '树木修剪', weight: 0.4, road: true },
+      { name: '杨柳飞絮', weight: 0.25, road: true },
+      { name: '绿地养护', weight: 0.35 },
     ],
     share: 0.04,
     season: [0.3, 0.3, 0.7, 2.0, 2.0, 1.2, 1.2, 1.0, 0.8, 0.7, 0.5, 0.3],
@@ -230,9 +228,9 @@ export const CATEGORIES: readonly CategorySpec[] = [
     category1: '城市管理',
     category2: '市政设施',
     items: [
-      { name: '路灯不亮', weight: 0.5, limit: 'general', road: true },
-      { name: '井盖缺失', weight: 0.2, limit: 'urgent', road: true },
-      { name: '道路破损', weight: 0.3, limit: 'general', road: true },
+      { name: '路灯不亮', weight: 0.5, road: true },
+      { name: '井盖缺失', weight: 0.2, road: true },
+      { name: '道路破损', weight: 0.3, road: true },
     ],
     share: 0.05,
     season: [1.3, 1.2, 1.0, 0.9, 0.8, 0.8, 0.9, 0.9, 0.9, 1.0, 1.2, 1.3],
@@ -244,9 +242,9 @@ export const CATEGORIES: readonly CategorySpec[] = [
     category1: '社区管理',
     category2: '宠物管理',
     items: [
-      { name: '遛狗不拴绳', weight: 0.45, limit: 'general' },
-      { name: '犬只扰民', weight: 0.35, limit: 'general' },
-      { name: '宠物粪便', weight: 0.2, limit: 'general' },
+      { name: '遛狗不拴绳', weight: 0.45 },
+      { name: '犬只扰民', weight: 0.35 },
+      { name: '宠物粪便', weight: 0.2 },
     ],
     share: 0.03,
     season: [0.7, 0.7, 0.9, 1.2, 1.3, 1.3, 1.2, 1.1, 1.0, 0.9, 0.8, 0.7],
@@ -258,8 +256,8 @@ export const CATEGORIES: readonly CategorySpec[] = [
     category1: '城乡建设',
     category2: '燃气',
     items: [
-      { name: '燃气异味', weight: 0.5, limit: 'urgent' },
-      { name: '燃气表故障', weight: 0.5, limit: 'utility' },
+      { name: '燃气异味', weight: 0.5 },
+      { name: '燃气表故障', weight: 0.5 },
     ],
     share: 0.01,
     season: [1.5, 1.3, 1.0, 0.8, 0.7, 0.6, 0.6, 0.6, 0.7, 1.0, 1.3, 1.5],
@@ -271,8 +269,8 @@ export const CATEGORIES: readonly CategorySpec[] = [
     category1: '民政服务',
     category2: '养老服务',
     items: [
-      { name: '助餐服务', weight: 0.5, limit: 'general' },
-      { name: '居家养老', weight: 0.5, limit: 'general' },
+      { name: '助餐服务', weight: 0.5 },
+      { name: '居家养老', weight: 0.5 },
     ],
     share: 0.01,
     season: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],

@@ -1,4 +1,5 @@
 /** About 25,000 seasonal work orders (诉求工单), 2024-11 to 2026-10, with closing and 三率 fields. */
+import { limitClassOf, limitMs } from '../../src/analysis/complaints/time-limits.ts';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings.ts';
 import type {
   Satisfaction,
@@ -20,7 +21,6 @@ import {
   SOURCES,
   type Category3,
   type CategorySpec,
-  type LimitClass,
 } from './work-order-categories.ts';
 
 /** A work order before it is written. */
@@ -72,21 +72,6 @@ export function beijingTime(ms: number): string {
     `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}` +
     `T${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}+08:00`
   );
-}
-
-/** The time limit of a class in milliseconds, from the default settings. */
-export function limitMs(limit: LimitClass): number {
-  const t = DEFAULT_SETTINGS.timeLimits;
-  switch (limit) {
-    case 'urgent':
-      return t.urgentHours * HOUR;
-    case 'utility':
-      return t.utilityHours * HOUR;
-    case 'general':
-      return t.generalDays * DAY;
-    case 'complex':
-      return t.complexDays * DAY;
-  }
 }
 
 /** Cumulative weights for fast weighted draws. */
@@ -236,12 +221,13 @@ function atBuilding(b: Building, rng: Random): { at: Vec; address: string; build
 /** Source, due and closing times, status and the follow-up answers of an order. */
 function describeOrder(id: string, d: Draft, rng: Random): WorkOrderProperties {
   const source = rng.weighted(SOURCES, d.cat.sources) as WorkOrderSource;
-  const limit = limitMs(d.item.limit);
+  const limitClass = limitClassOf(d.cat.category2, d.item.name);
+  const limit = limitMs(limitClass, DEFAULT_SETTINGS);
   const property = d.building?.spec.property;
   const onTime =
     0.93 +
     (property ? PROPERTY_RESOLUTION[property] : 0.02) -
-    (d.item.limit === 'complex' ? 0.05 : 0);
+    (limitClass === 'complex' ? 0.05 : 0);
   const delay = rng.chance(onTime)
     ? Math.max(10 * 60_000, limit * (0.04 + 0.9 * rng.next() ** 1.6))
     : limit * (1.02 + 1.3 * rng.next() ** 2);

@@ -2,6 +2,7 @@
  * The rows of the details panel for a clicked grid, building, facility or work order, in the
  * current language with locale-formatted numbers and dates.
  */
+import { isOverdue } from '../analysis/complaints/overdue.ts';
 import type { Feature } from 'geojson';
 import type { GridWorkload } from '../analysis/coverage/report.ts';
 import { displayGridCode } from '../domain/codes.ts';
@@ -119,7 +120,11 @@ function facilityRows(p: FacilityProperties, settings: GridSettings): DetailRow[
 
 function workOrderRows(p: WorkOrderProperties): DetailRow[] {
   // Closed after its due time, or still open past it.
-  const overdue = Date.parse(p.closedAt ?? new Date().toISOString()) > Date.parse(p.dueAt);
+  const overdue = isOverdue(
+    Date.parse(p.dueAt),
+    p.closedAt ? Date.parse(p.closedAt) : null,
+    Date.now(),
+  );
   return [
     row('field.orderId', p.id),
     row('field.source', i18n.term('source', p.source)),
