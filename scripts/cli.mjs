@@ -1,5 +1,5 @@
 /**
- * Runs a command-line tool (`check`, `suggest`) built ahead of time: scripts/<name>.ts and what
+ * Runs a command-line tool (`check`, `suggest`, `orders`) built ahead of time: scripts/<name>.ts and what
  * it imports are bundled once by esbuild into node_modules/.cache/gridatlas-cli/<name>.mjs and
  * rebuilt only when a source file is newer, so a run starts plain Node instead of compiling
  * TypeScript at every start. `node scripts/cli.mjs check data --lang en`.
@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const TOOLS = new Set(['check', 'suggest']);
+const TOOLS = new Set(['check', 'suggest', 'orders']);
 const SOURCES = ['src', 'scripts', 'package-lock.json'];
 
 /** The newest modification time (ms) of the files under `path`. */

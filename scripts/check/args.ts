@@ -1,7 +1,8 @@
 /**
- * The command line of the check and suggest CLIs, parsed without touching the disk: paths to
- * read, the output language (--lang zh|en or --lang=en) and the output folder (--out, by default
- * ./gridatlas-report for the check), or a request for help, or a usage error in both languages.
+ * The command line of the CLIs, parsed without touching the disk: paths to read, the output
+ * language (--lang zh|en or --lang=en), the output folder (--out, by default ./gridatlas-report
+ * for the check) and any options of the tool's own (--month for the orders), or a request for
+ * help, or a usage error in both languages.
  */
 import type { ReportLang } from '../../src/analysis/coverage/number-format.ts';
 import { cliMessage, type CliMessage } from './messages.ts';
@@ -9,7 +10,14 @@ import { cliMessage, type CliMessage } from './messages.ts';
 export const DEFAULT_OUT_DIR = 'gridatlas-report';
 
 export type CheckArgs =
-  | { kind: 'run'; paths: string[]; lang: ReportLang; outDir: string }
+  | {
+      kind: 'run';
+      paths: string[];
+      lang: ReportLang;
+      outDir: string;
+      /** Values of the tool's own options, by option name (`--month` → '2026-10'). */
+      options: Readonly<Record<string, string>>;
+    }
   | { kind: 'help'; lang: ReportLang }
   | { kind: 'error'; lang: ReportLang; message: CliMessage };
 
@@ -18,14 +26,16 @@ const LANGS: readonly string[] = ['zh', 'en'];
 /**
  * Parses the arguments after the script name.
  * @example
- * parseCheckArgs(['data', '--lang=en']); // { kind: 'run', paths: ['data'], lang: 'en', outDir: 'gridatlas-report' }
+ * parseCheckArgs(['data', '--lang=en']); // { kind: 'run', paths: ['data'], lang: 'en', outDir: 'gridatlas-report', options: {} }
  * parseCheckArgs(['--lang', 'fr']).kind; // 'error'
  */
 export function parseCheckArgs(
   argv: readonly string[],
   defaultOutDir = DEFAULT_OUT_DIR,
+  ownOptions: readonly string[] = [],
 ): CheckArgs {
   const paths: string[] = [];
+  const options: Record<string, string> = {};
   let lang: ReportLang = 'zh';
   let outDir = defaultOutDir;
   let help = false;
@@ -46,7 +56,7 @@ export function parseCheckArgs(
       continue;
     }
     const [option, inline] = splitOption(arg);
-    if (option !== '--lang' && option !== '--out') {
+    if (option !== '--lang' && option !== '--out' && !ownOptions.includes(option)) {
       error ??= cliMessage('unknown-option', { option: arg });
       continue;
     }
@@ -57,7 +67,8 @@ export function parseCheckArgs(
       error ??= cliMessage('missing-value', { option });
       continue;
     }
-    if (option === '--out') outDir = value;
+    if (ownOptions.includes(option)) options[option] = value;
+    else if (option === '--out') outDir = value;
     else if (LANGS.includes(value)) lang = value as ReportLang;
     else error ??= cliMessage('bad-lang', { value });
   }
@@ -65,7 +76,7 @@ export function parseCheckArgs(
   if (help) return { kind: 'help', lang };
   if (error) return { kind: 'error', lang, message: error };
   if (paths.length === 0) return { kind: 'error', lang, message: cliMessage('no-paths') };
-  return { kind: 'run', paths, lang, outDir };
+  return { kind: 'run', paths, lang, outDir, options };
 }
 
 /** `--lang=en` → ['--lang', 'en']; `--lang` → ['--lang', undefined]. */

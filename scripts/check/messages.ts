@@ -60,7 +60,68 @@ parts outside the community, unassigned and split buildings are repaired. Dedica
 
 Exit codes: 0 every community meets the norms; 1 some community cannot (each named with the reason) or the input has errors; 2 usage error, unreadable path, or the suggestion cannot run.`;
 
+const ORDERS_USAGE_ZH = `用法：npm run orders -- <街道文件夹或图层文件…> [工单文件…] [--month YYYY-MM] [--system auto|wgs84|gcj02|bd09] [--out <目录>] [--lang zh|en]
+
+接诉即办分析：导入 12345 工单（CSV，UTF-8 或 GBK；或 GeoJSON 工单图层），按楼栋、网格、社区归集，
+计算考核月的工单量、环比同比、三率和综合成绩、超期工单、办结用时，找出重复投诉楼栋。
+
+  <街道文件夹或图层文件…>  街道的 GeoJSON 图层（至少社区、网格、楼栋）；不给工单文件时使用其中的工单图层
+  [工单文件…]              .csv / .tsv / .txt 工单表，或工单 GeoJSON
+  --month YYYY-MM          考核月（上月 19 日至本月 18 日），默认为数据中最近一个完整的考核月
+  --system                 工单坐标系，默认 auto（按点位与楼栋的吻合程度判断）
+  --out <目录>             写入 orders.json 和 orders.md，默认 ./gridatlas-orders
+  --lang zh|en             输出语言，默认 zh
+  --help                   显示本说明
+
+退出码：0 每一行都已导入并定位；1 有行无法读取、重复或无法定位（逐行列出）；2 用法错误、路径无法读取或无法计算。`;
+
+const ORDERS_USAGE_EN = `Usage: npm run orders -- <street folder or layer files…> [order files…] [--month YYYY-MM] [--system auto|wgs84|gcj02|bd09] [--out <dir>] [--lang zh|en]
+
+Complaint analysis: imports 12345 work orders (CSV in UTF-8 or GBK, or a GeoJSON work-order layer),
+places them by building, grid and community, and computes for the assessment month the volume with
+its change on the previous month and the year before, the three rates and the composite score,
+overdue orders, times to close, and the repeat-complaint buildings.
+
+  <street folder or layer files…>  the street's GeoJSON layers (communities, grids, buildings at least); without order files, its work-order layer is used
+  [order files…]                   .csv / .tsv / .txt order tables, or a GeoJSON of orders
+  --month YYYY-MM                  the assessment month (19th of the month before to the 18th), by default the latest complete one in the data
+  --system                         the orders' coordinate system, auto by default (judged by how the points meet the buildings)
+  --out <dir>                      where orders.json and orders.md go, ./gridatlas-orders by default
+  --lang zh|en                     output language, zh by default
+  --help                           show this help
+
+Exit codes: 0 every row was imported and placed; 1 some rows could not be read, repeated, or could not be placed (each listed); 2 usage error, unreadable path, or the analysis cannot run.`;
+
 const TEMPLATES = {
+  'orders-usage': { zh: () => ORDERS_USAGE_ZH, en: () => ORDERS_USAGE_EN },
+  'orders-written': {
+    zh: (p: Params) => `分析结果已写入 ${p.dir}（orders.md、orders.json）`,
+    en: (p: Params) => `Analysis written to ${p.dir} (orders.md, orders.json)`,
+  },
+  'orders-missing-layers': {
+    zh: (p: Params) =>
+      `无法分析：没有可用的${p.layersZh}图层。请检查上面列出的输入问题，或给出相应的图层文件。`,
+    en: (p: Params) =>
+      `The analysis cannot run: no usable ${p.layersEn} layer. See the input problems above, or add the layer file.`,
+  },
+  'orders-none': {
+    zh: () => '没有工单：请给出工单文件，或在街道文件夹中放入工单图层。',
+    en: () => 'No orders: give an order file, or put a work-order layer in the street folder.',
+  },
+  'bad-month': {
+    zh: (p: Params) => `考核月“${p.value}”无效，--month 的格式为 YYYY-MM，例如 2026-10。`,
+    en: (p: Params) => `Invalid month "${p.value}": --month takes YYYY-MM, e.g. 2026-10.`,
+  },
+  'bad-system': {
+    zh: (p: Params) => `坐标系“${p.value}”无效，--system 只能是 auto、wgs84、gcj02 或 bd09。`,
+    en: (p: Params) =>
+      `Invalid coordinate system "${p.value}": --system takes auto, wgs84, gcj02 or bd09.`,
+  },
+  'unsupported-table': {
+    zh: (p: Params) => `${p.path}：暂不支持该格式，请另存为 CSV（UTF-8 或 GBK）后导入。`,
+    en: (p: Params) =>
+      `${p.path}: this format is not supported yet; save it as CSV (UTF-8 or GBK) and import that.`,
+  },
   usage: { zh: () => USAGE_ZH, en: () => USAGE_EN },
   'suggest-usage': { zh: () => SUGGEST_USAGE_ZH, en: () => SUGGEST_USAGE_EN },
   'suggest-written': {

@@ -28,14 +28,22 @@ export interface Problem {
  * the first few in file order. A load result keeps its problems this way, so a district whose
  * 50,000 buildings all lack an address holds one warning with its count, not 50,000.
  */
-export interface ProblemGroup {
+export interface ProblemGroup<P extends GroupedProblem = Problem> {
   file: string;
   code: string;
   field: string | null;
   severity: ProblemSeverity;
   count: number;
   /** The first few problems of the group (src/io/problem-groups.ts, GROUP_EXAMPLES), in file order. */
-  examples: Problem[];
+  examples: P[];
+}
+
+/** What problems are grouped by: a load problem, or a problem of a row of a table. */
+export interface GroupedProblem {
+  file: string;
+  code: string;
+  field: string | null;
+  severity: ProblemSeverity;
 }
 
 /** A feature that failed validation with an error: kept aside with its problems, not loaded. */

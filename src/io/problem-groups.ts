@@ -4,7 +4,7 @@
  * all lack an address holds and shows one warning, not 50,000. The loader adds every problem to a
  * ProblemLog as it finds it; reports and panels show the groups.
  */
-import type { Problem, ProblemGroup, ProblemSeverity } from '../domain/problems.ts';
+import type { GroupedProblem, Problem, ProblemGroup, ProblemSeverity } from '../domain/problems.ts';
 import { loadProblemText } from './messages.ts';
 
 /** Examples kept per group. */
@@ -17,15 +17,15 @@ export const GROUP_EXAMPLES = 3;
  * log.add(problem);
  * log.groups[0].count; // 1
  */
-export class ProblemLog {
-  readonly groups: ProblemGroup[] = [];
+export class ProblemLog<P extends GroupedProblem = Problem> {
+  readonly groups: ProblemGroup<P>[] = [];
   // file → code → field → severity → group, without building a key string per problem.
   readonly #index = new Map<
     string,
-    Map<string, Map<string | null, Partial<Record<ProblemSeverity, ProblemGroup>>>>
+    Map<string, Map<string | null, Partial<Record<ProblemSeverity, ProblemGroup<P>>>>>
   >();
 
-  add(p: Problem): void {
+  add(p: P): void {
     let byCode = this.#index.get(p.file);
     if (!byCode) this.#index.set(p.file, (byCode = new Map()));
     let byField = byCode.get(p.code);
@@ -34,7 +34,7 @@ export class ProblemLog {
     if (!bySeverity) byField.set(p.field, (bySeverity = {}));
     const group = bySeverity[p.severity];
     if (!group) {
-      const created: ProblemGroup = {
+      const created: ProblemGroup<P> = {
         file: p.file,
         code: p.code,
         field: p.field,
@@ -63,14 +63,14 @@ export function groupLoadProblems(problems: readonly Problem[]): ProblemGroup[] 
 }
 
 /** Problems of severity `error` in the groups. */
-export function errorCount(groups: readonly ProblemGroup[]): number {
+export function errorCount(groups: readonly ProblemGroup<GroupedProblem>[]): number {
   let errors = 0;
   for (const g of groups) if (g.severity === 'error') errors += g.count;
   return errors;
 }
 
 /** Problems in the groups, errors and warnings. */
-export function problemCount(groups: readonly ProblemGroup[]): number {
+export function problemCount(groups: readonly ProblemGroup<GroupedProblem>[]): number {
   let count = 0;
   for (const g of groups) count += g.count;
   return count;

@@ -10,12 +10,19 @@ describe('parseCheckArgs', () => {
       paths: ['data'],
       lang: 'zh',
       outDir: DEFAULT_OUT_DIR,
+      options: {},
     });
     expect(DEFAULT_OUT_DIR).toBe('gridatlas-report');
   });
 
   it('reads --lang and --out with a space or an equals sign, anywhere on the line', () => {
-    const expected = { kind: 'run', paths: ['a.geojson', 'b.json'], lang: 'en', outDir: '/tmp/r' };
+    const expected = {
+      kind: 'run',
+      paths: ['a.geojson', 'b.json'],
+      lang: 'en',
+      outDir: '/tmp/r',
+      options: {},
+    };
     expect(parseCheckArgs(['a.geojson', '--lang', 'en', 'b.json', '--out', '/tmp/r'])).toEqual(
       expected,
     );
@@ -27,6 +34,18 @@ describe('parseCheckArgs', () => {
       kind: 'run',
       paths: ['--odd-name.geojson'],
     });
+  });
+
+  it("takes a tool's own options, and refuses them for a tool that has none", () => {
+    expect(parseCheckArgs(['data', '--month', '2026-10'], 'out', ['--month'])).toMatchObject({
+      kind: 'run',
+      paths: ['data'],
+      options: { '--month': '2026-10' },
+    });
+    expect(parseCheckArgs(['data', '--month=2026-10'], 'out', ['--month'])).toMatchObject({
+      options: { '--month': '2026-10' },
+    });
+    expect(parseCheckArgs(['data', '--month', '2026-10']).kind).toBe('error');
   });
 
   it('asks for help in the language given, even beside other mistakes', () => {

@@ -1,0 +1,128 @@
+/**
+ * Where each order belongs: its building (by the building id the export gives, by a position
+ * inside a footprint, or by its address) and its grid (the building's grid in the plan looked at,
+ * else the grid holding its position, else the one grid all buildings of its compound are in).
+ * Built once per street and plan; placing an order is a few index lookups.
+ */
+import type { BBox } from 'geojson';
+import type { BuildingFeature } from '../../domain/types.ts';
+import { BoxIndex } from '../coverage/spatial-index.ts';
+import {
+  bboxOf,
+  flatPolygons,
+  geometryContains,
+  gridContains,
+  type PreparedGrid,
+} from '../coverage/prepared.ts';
+import type { FlatPolygon } from '../coverage/clip-area.ts';
+import { addressIndex, matchAddress, type AddressIndex } from './address-match.ts';
+
+export type PlacedBy = 'building-id' | 'position' | 'address' | 'compound' | 'grid' | 'none';
+
+export interface Placement {
+  /** Index of the building, or -1. */
+  building: number;
+  /** Index of the grid, or -1. */
+  grid: number;
+  by: PlacedBy;
+}
+
+export interface OrderToPlace {
+  buildingId: string | null;
+  /** WGS-84, null when unknown. */
+  lng: number | null;
+  lat: number | null;
+  address: string | null;
+}
+
+/**
+ * @example
+ * const placer = new OrderPlacer(buildings, buildingGrid, grids);
+ * placer.place({ buildingId: null, lng: 116.33, lat: 39.84, address: null }); // { building: 17, grid: 3, by: 'position' }
+ */
+export class OrderPlacer {
+  readonly #buildingIds: Map<string, number>;
+  readonly #ids: readonly string[];
+  readonly #footprints: { bbox: BBox; flat: FlatPolygon[] }[];
+  readonly #buildingIndex: BoxIndex<{ bbox: BBox }>;
+  readonly #grids: readonly PreparedGrid[];
+  readonly #gridIndex: BoxIndex<PreparedGrid>;
+  readonly #buildingGrid: Int32Array;
+  readonly #addresses: AddressIndex;
+
+  /**
+   * @param buildingGrid the grid index of each building in the plan looked at (-1: none)
+   * @param grids the plan's grids, in the order `buildingGrid` and placements index them
+   */
+  constructor(
+    buildings: readonly BuildingFeature[],
+    buildingGrid: Int32Array,
+    grids: readonly PreparedGrid[],
+  ) {
+    this.#buildingGrid = buildingGrid;
+    this.#grids = grids;
+    this.#ids = buildings.map((b) => b.properties.id);
+    this.#buildingIds = new Map(this.#ids.map((id, i) => [id, i]));
+    this.#footprints = buildings.map((b) => ({
+      bbox: bboxOf(b.geometry),
+      flat: flatPolygons(b.geometry),
+    }));
+    this.#buildingIndex = new BoxIndex(this.#footprints, (f) => f.bbox);
+    this.#gridIndex = new BoxIndex(grids, (g) => g.bbox);
+    this.#addresses = addressIndex(buildings.map((b) => b.properties));
+  }
+
+  /** The footprint boxes, for telling coordinate systems apart (coordinate-systems.ts). */
+  get buildingBoxes(): BBox[] {
+    return this.#footprints.map((f) => f.bbox);
+  }
+
+  /** The id of the building at an index. */
+  buildingId(index: number): string | undefined {
+    return this.#ids[index];
+  }
+
+  place(order: OrderToPlace): Placement {
+    const byId = order.buildingId === null ? undefined : this.#buildingIds.get(order.buildingId);
+    if (byId !== undefined) return this.#atBuilding(byId, 'building-id', order);
+    if (order.lng !== null && order.lat !== null) {
+      const position = [order.lng, order.lat];
+      for (const i of this.#buildingIndex.searchIndices([
+        order.lng,
+        order.lat,
+        order.lng,
+        order.lat,
+      ])) {
+        const f = this.#footprints[i]!;
+        if (geometryContains(f.flat, f.bbox, position))
+          return this.#atBuilding(i, 'position', order);
+      }
+      const grid = this.#gridAt(order.lng, order.lat);
+      if (grid >= 0) return { building: -1, grid, by: 'grid' };
+    }
+    if (order.address) {
+      const match = matchAddress(this.#addresses, order.address);
+      if (match.kind === 'building') return this.#atBuilding(match.building, 'address', order);
+      if (match.kind === 'compound') {
+        const grids = new Set(match.buildings.map((b) => this.#buildingGrid[b]!));
+        const [grid] = grids;
+        if (grids.size === 1 && grid! >= 0) return { building: -1, grid: grid!, by: 'compound' };
+      }
+    }
+    return { building: -1, grid: -1, by: 'none' };
+  }
+
+  /** A building's grid; for a building no grid holds, the grid at the order's position. */
+  #atBuilding(building: number, by: PlacedBy, order: OrderToPlace): Placement {
+    let grid = this.#buildingGrid[building] ?? -1;
+    if (grid < 0 && order.lng !== null && order.lat !== null)
+      grid = this.#gridAt(order.lng, order.lat);
+    return { building, grid, by };
+  }
+
+  #gridAt(lng: number, lat: number): number {
+    for (const g of this.#gridIndex.searchIndices([lng, lat, lng, lat]))
+      if (gridContains(this.#grids[g]!, [lng, lat])) return g;
+    return -1;
+  }
+}
