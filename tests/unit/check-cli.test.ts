@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoverageProblem, CoverageReport } from '../../src/analysis/coverage/report.ts';
 import type { CheckVerdict } from '../../src/analysis/coverage/verdict.ts';
-import type { Problem } from '../../src/domain/problems.ts';
+import type { ProblemGroup } from '../../src/domain/problems.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -20,7 +20,7 @@ afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 type ReportJson = CoverageReport & {
   sourceFiles: string[];
   verdict: CheckVerdict;
-  loadProblems: Problem[];
+  loadProblems: ProblemGroup[];
 };
 
 function check(args: string[], cwd = TMP) {

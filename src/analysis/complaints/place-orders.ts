@@ -17,7 +17,12 @@ import {
 import type { FlatPolygon } from '../coverage/clip-area.ts';
 import { addressIndex, matchAddress, type AddressIndex } from './address-match.ts';
 
-export type PlacedBy = 'building-id' | 'position' | 'address' | 'compound' | 'grid' | 'none';
+/**
+ * How an order was placed; `compound-split`: its address names a compound whose buildings lie in
+ * more than one grid, so it has neither building nor grid.
+ */
+export type PlacedBy =
+  'building-id' | 'position' | 'address' | 'compound' | 'grid' | 'compound-split' | 'none';
 
 export interface Placement {
   /** Index of the building, or -1. */
@@ -107,6 +112,7 @@ export class OrderPlacer {
         const grids = new Set(match.buildings.map((b) => this.#buildingGrid[b]!));
         const [grid] = grids;
         if (grids.size === 1 && grid! >= 0) return { building: -1, grid: grid!, by: 'compound' };
+        return { building: -1, grid: -1, by: 'compound-split' };
       }
     }
     return { building: -1, grid: -1, by: 'none' };

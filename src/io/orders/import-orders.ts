@@ -234,7 +234,11 @@ function placeOrders(
         log.add({
           ...where,
           code: 'order-unplaced',
-          params: { position: position ? 1 : 0, address: order.address ?? '' },
+          params: {
+            position: position ? 1 : 0,
+            address: order.address ?? '',
+            compound: placement.by === 'compound-split' ? 1 : 0,
+          },
         });
     }
     result.records.push({
@@ -294,7 +298,15 @@ function emptyImport(
       unreadable: 0,
       duplicates: 0,
       unplaced: 0,
-      placedBy: { 'building-id': 0, position: 0, address: 0, compound: 0, grid: 0, none: 0 },
+      placedBy: {
+        'building-id': 0,
+        position: 0,
+        address: 0,
+        compound: 0,
+        grid: 0,
+        'compound-split': 0,
+        none: 0,
+      },
     },
   };
 }

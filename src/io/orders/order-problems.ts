@@ -43,6 +43,19 @@ const SYSTEM_ZH: Record<string, string> = {
 
 const systemZh = (name: string | number | undefined) => SYSTEM_ZH[String(name)] ?? String(name);
 
+const addressZh = (p: Params) =>
+  !p.address
+    ? '，也没有地址'
+    : p.compound === 1
+      ? `，地址“${p.address}”只确定到院落，院内楼栋分属多个网格`
+      : `，地址“${p.address}”未匹配到楼栋`;
+const addressEn = (p: Params) =>
+  !p.address
+    ? '; no address either'
+    : p.compound === 1
+      ? `; the address “${p.address}” names only a compound whose buildings lie in several grids`
+      : `; the address “${p.address}” matched no building`;
+
 const TEMPLATES: Record<OrderProblemCode, { zh: Words; en: Words }> = {
   'order-no-header': {
     zh: (p) => `找不到表头中的 ${p.fields}，无法导入；请在列对应对话框中指定这些列。`,
@@ -76,9 +89,9 @@ const TEMPLATES: Record<OrderProblemCode, { zh: Words; en: Words }> = {
   },
   'order-unplaced': {
     zh: (p) =>
-      `无法定位到楼栋或网格（${p.position === 1 ? '坐标不在任何网格内' : '没有坐标'}${p.address ? `，地址“${p.address}”未匹配到楼栋` : '，也没有地址'}）；计入街道总量，不计入网格。`,
+      `无法定位到楼栋或网格（${p.position === 1 ? '坐标不在任何网格内' : '没有坐标'}${addressZh(p)}）；计入街道总量，不计入网格。`,
     en: (p) =>
-      `it could not be placed in a building or grid (${p.position === 1 ? 'its position is in no grid' : 'no position'}${p.address ? `; the address “${p.address}” matched no building` : '; no address either'}); it counts for the street, not for a grid.`,
+      `it could not be placed in a building or grid (${p.position === 1 ? 'its position is in no grid' : 'no position'}${addressEn(p)}); it counts for the street, not for a grid.`,
   },
   'order-outside-grids': {
     zh: (p) =>
