@@ -54,7 +54,7 @@ if (builtAt(bundle) < sourcesAt) {
     logLevel: 'error',
     // CommonJS dependencies bundled into an ES module still call require for Node's own modules.
     banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      js: "import { createRequire as gridatlasCreateRequire } from 'node:module'; const require = gridatlasCreateRequire(import.meta.url);",
     },
   });
 }

@@ -1,7 +1,7 @@
 /**
  * CLI: `npm run orders -- <street folder or layer files…> [order files…] [--month YYYY-MM]
  * [--system auto|wgs84|gcj02|bd09] [--out DIR] [--lang zh|en]` imports 12345 work orders with the
- * app's importer (CSV in UTF-8 or GBK, or GeoJSON; without order files, the street's own
+ * app's importer (CSV in UTF-8 or GBK, XLSX, or GeoJSON; without order files, the street's own
  * work-order layer), places them at buildings and grids of the street's plan (checked by the
  * coverage engine), and analyses the assessment month (src/analysis/complaints/). It prints the
  * street's figures and writes orders.json (per street, community and grid: counts, visits, the
@@ -36,7 +36,7 @@ import {
 } from '../src/io/orders/import-orders.ts';
 import { importSummaryText } from '../src/io/orders/import-summary.ts';
 import { orderProblemText } from '../src/io/orders/order-problems.ts';
-import { readCsvRows } from '../src/io/orders/read-table.ts';
+import { isSpreadsheet, readCsvRows, readXlsxRows } from '../src/io/orders/read-table.ts';
 import { parseCheckArgs } from './check/args.ts';
 import { cliMessage, systemReason, type CliMessage } from './check/messages.ts';
 import { readInputs } from './check/read-inputs.ts';
@@ -45,8 +45,7 @@ import { writeJsonLines } from './check/write-json.ts';
 const EXIT = { placed: 0, leftOut: 1, cannotRun: 2 } as const;
 const DEFAULT_OUT_DIR = 'gridatlas-orders';
 const REQUIRED_LAYERS = ['communities', 'grids', 'buildings'] as const;
-const TABLE_FILE = /\.(csv|tsv|txt)$/i;
-const SPREADSHEET_FILE = /\.(xlsx?|et)$/i;
+const TABLE_FILE = /\.(csv|tsv|txt|xlsx)$/i;
 const SYSTEMS: Record<string, CoordinateSystem | 'auto'> = {
   auto: 'auto',
   wgs84: 'WGS84',
@@ -54,7 +53,7 @@ const SYSTEMS: Record<string, CoordinateSystem | 'auto'> = {
   bd09: 'BD09',
 };
 
-function run(argv: readonly string[]): number {
+async function run(argv: readonly string[]): Promise<number> {
   const args = parseCheckArgs(argv, DEFAULT_OUT_DIR, ['--month', '--system']);
   if (args.kind === 'help') {
     console.log(cliMessage('orders-usage')[args.lang]);
@@ -74,9 +73,6 @@ function run(argv: readonly string[]): number {
     return usageError(cliMessage('bad-system', { value: args.options['--system'] ?? '' }));
 
   const tables = args.paths.filter((p) => TABLE_FILE.test(p));
-  const spreadsheets = args.paths.filter((p) => SPREADSHEET_FILE.test(p));
-  for (const path of spreadsheets) console.error(cliMessage('unsupported-table', { path })[lang]);
-  if (spreadsheets.length > 0) return EXIT.cannotRun;
   const inputs = readInputs(args.paths.filter((p) => !TABLE_FILE.test(p)));
   for (const error of inputs.errors) console.error(error[lang]);
   if (inputs.errors.length > 0) return EXIT.cannotRun;
@@ -113,7 +109,7 @@ function run(argv: readonly string[]): number {
       console.error(cliMessage('unreadable', { path, ...systemReason(error) })[lang]);
       return EXIT.cannotRun;
     }
-    const rows = readCsvRows(bytes);
+    const rows = isSpreadsheet(bytes) ? await readXlsxRows(bytes) : readCsvRows(bytes);
     imports.push({
       imported: importOrderRows(path, rows.rows, placer, options),
       encoding: rows.encoding,
@@ -222,7 +218,7 @@ function run(argv: readonly string[]): number {
 }
 
 try {
-  process.exitCode = run(process.argv.slice(2));
+  process.exitCode = await run(process.argv.slice(2));
 } catch (error) {
   const reason = error instanceof Error ? error.message : String(error);
   const lang = parseCheckArgs(process.argv.slice(2)).lang;

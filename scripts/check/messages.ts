@@ -62,11 +62,11 @@ Exit codes: 0 every community meets the norms; 1 some community cannot (each nam
 
 const ORDERS_USAGE_ZH = `用法：npm run orders -- <街道文件夹或图层文件…> [工单文件…] [--month YYYY-MM] [--system auto|wgs84|gcj02|bd09] [--out <目录>] [--lang zh|en]
 
-接诉即办分析：导入 12345 工单（CSV，UTF-8 或 GBK；或 GeoJSON 工单图层），按楼栋、网格、社区归集，
+接诉即办分析：导入 12345 工单（CSV，UTF-8 或 GBK；XLSX；或 GeoJSON 工单图层），按楼栋、网格、社区归集，
 计算考核月的工单量、环比同比、三率和综合成绩、超期工单、办结用时，找出重复投诉楼栋。
 
   <街道文件夹或图层文件…>  街道的 GeoJSON 图层（至少社区、网格、楼栋）；不给工单文件时使用其中的工单图层
-  [工单文件…]              .csv / .tsv / .txt 工单表，或工单 GeoJSON
+  [工单文件…]              .csv / .tsv / .txt / .xlsx 工单表，或工单 GeoJSON
   --month YYYY-MM          考核月（上月 19 日至本月 18 日），默认为数据中最近一个完整的考核月
   --system                 工单坐标系，默认 auto（按点位与楼栋的吻合程度判断）
   --out <目录>             写入 orders.json 和 orders.md，默认 ./gridatlas-orders
@@ -77,13 +77,13 @@ const ORDERS_USAGE_ZH = `用法：npm run orders -- <街道文件夹或图层文
 
 const ORDERS_USAGE_EN = `Usage: npm run orders -- <street folder or layer files…> [order files…] [--month YYYY-MM] [--system auto|wgs84|gcj02|bd09] [--out <dir>] [--lang zh|en]
 
-Complaint analysis: imports 12345 work orders (CSV in UTF-8 or GBK, or a GeoJSON work-order layer),
+Complaint analysis: imports 12345 work orders (CSV in UTF-8 or GBK, XLSX, or a GeoJSON work-order layer),
 places them by building, grid and community, and computes for the assessment month the volume with
 its change on the previous month and the year before, the three rates and the composite score,
 overdue orders, times to close, and the repeat-complaint buildings.
 
   <street folder or layer files…>  the street's GeoJSON layers (communities, grids, buildings at least); without order files, its work-order layer is used
-  [order files…]                   .csv / .tsv / .txt order tables, or a GeoJSON of orders
+  [order files…]                   .csv / .tsv / .txt / .xlsx order tables, or a GeoJSON of orders
   --month YYYY-MM                  the assessment month (19th of the month before to the 18th), by default the latest complete one in the data
   --system                         the orders' coordinate system, auto by default (judged by how the points meet the buildings)
   --out <dir>                      where orders.json and orders.md go, ./gridatlas-orders by default
@@ -116,11 +116,6 @@ const TEMPLATES = {
     zh: (p: Params) => `坐标系“${p.value}”无效，--system 只能是 auto、wgs84、gcj02 或 bd09。`,
     en: (p: Params) =>
       `Invalid coordinate system "${p.value}": --system takes auto, wgs84, gcj02 or bd09.`,
-  },
-  'unsupported-table': {
-    zh: (p: Params) => `${p.path}：暂不支持该格式，请另存为 CSV（UTF-8 或 GBK）后导入。`,
-    en: (p: Params) =>
-      `${p.path}: this format is not supported yet; save it as CSV (UTF-8 or GBK) and import that.`,
   },
   usage: { zh: () => USAGE_ZH, en: () => USAGE_EN },
   'suggest-usage': { zh: () => SUGGEST_USAGE_ZH, en: () => SUGGEST_USAGE_EN },

@@ -23,7 +23,7 @@ const cli = (args: string[]) => {
 };
 
 describe('scripts/cli.mjs', () => {
-  it('runs the bundled check and suggest on the sample street', () => {
+  it('runs the bundled check, suggest and orders on the sample street', () => {
     const check = cli(['check', 'data', '--lang', 'en', '--out', join(TMP, 'check')]);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('Verdict: 5 rule violations');
@@ -33,11 +33,23 @@ describe('scripts/cli.mjs', () => {
     const suggest = cli(['suggest', 'data', '--out', join(TMP, 'suggest')]);
     expect(suggest.code).toBe(0);
     expect(existsSync(join(TMP, 'suggest', 'grids.geojson'))).toBe(true);
+    const xlsx = join('tests', 'fixtures', 'orders', 'orders-two-row-header.xlsx');
+    const orders = cli([
+      'orders',
+      'data',
+      xlsx,
+      '--month',
+      '2026-10',
+      '--out',
+      join(TMP, 'orders'),
+    ]);
+    expect(orders.code).toBe(0);
+    expect(existsSync(join(TMP, 'orders', 'orders.json'))).toBe(true);
   });
 
   it('refuses a tool it does not have', () => {
     const run = cli(['render']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('usage: node scripts/cli.mjs <check|suggest>');
+    expect(run.stderr).toContain('usage: node scripts/cli.mjs <check|suggest|orders>');
   });
 });

@@ -12,6 +12,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const ORDERS = join(ROOT, 'scripts', 'orders.ts');
 const GBK = join(ROOT, 'tests', 'fixtures', 'orders', 'orders-gbk-gcj02.csv');
+const XLSX = join(ROOT, 'tests', 'fixtures', 'orders', 'orders-two-row-header.xlsx');
 const TMP = mkdtempSync(join(tmpdir(), 'gridatlas-orders-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
@@ -97,6 +98,20 @@ describe('npm run orders', () => {
       [19, 'order-unplaced'],
     ]);
     expect(json.rowProblems[0]!.text).toContain('row 15 (GD2610X001)');
+  });
+
+  it('exits 0 when every row of an XLSX export is imported and placed', () => {
+    const out = join(TMP, 'xlsx');
+    const street = ['communities', 'grids', 'buildings'].map((l) => `data/${l}.geojson`);
+    const run = orders([...street, XLSX, '--month', '2026-10', '--out', out]);
+    expect(run.code).toBe(0);
+    const json = readJson(out);
+    expect(json.files[0]).toMatchObject({
+      encoding: null,
+      counts: { rows: 8, imported: 8, unplaced: 0 },
+    });
+    expect(json.street.orders).toBe(8);
+    expect(json.rowProblems).toEqual([]);
   });
 
   it('exits 2 on a bad month, a bad system or a street without buildings', () => {

@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS } from '../../src/domain/settings.ts';
 import { loadFiles } from '../../src/io/load-files.ts';
 import { importOrderRows, type OrderImport } from '../../src/io/orders/import-orders.ts';
 import { orderProblemText } from '../../src/io/orders/order-problems.ts';
-import { readCsvRows } from '../../src/io/orders/read-table.ts';
+import { readCsvRows, readXlsxRows } from '../../src/io/orders/read-table.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/orders/', import.meta.url));
 const DATA = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -34,8 +34,11 @@ beforeAll(() => {
   placer = orderPlacerFor(loaded.dataset.buildings!.features, grids, report);
 });
 
-function importFixture(name: string): { imported: OrderImport; encoding: string } {
-  const rows = readCsvRows(readFileSync(FIXTURES + name));
+async function importFixture(
+  name: string,
+): Promise<{ imported: OrderImport; encoding: string | null }> {
+  const bytes = readFileSync(FIXTURES + name);
+  const rows = name.endsWith('.xlsx') ? await readXlsxRows(bytes) : readCsvRows(bytes);
   const imported = importOrderRows(name, rows.rows, placer, {
     settings: DEFAULT_SETTINGS,
     system: 'auto',
@@ -44,7 +47,7 @@ function importFixture(name: string): { imported: OrderImport; encoding: string 
 }
 
 /** What a fixture is compared on: the file's reading, each order's place, each problem. */
-function outcome({ imported, encoding }: { imported: OrderImport; encoding: string }) {
+function outcome({ imported, encoding }: { imported: OrderImport; encoding: string | null }) {
   return {
     encoding,
     headerRows: imported.header.headerRows,
@@ -71,18 +74,21 @@ function outcome({ imported, encoding }: { imported: OrderImport; encoding: stri
   };
 }
 
-describe.each(['orders-gbk-gcj02.csv', 'orders-bd09.csv'])('%s', (name) => {
-  it('imports as expected', () => {
-    const actual = outcome(importFixture(name));
-    const path = `${FIXTURES}${name.replace(/\.csv$/, '')}.expected.json`;
-    if (REGEN) writeFileSync(path, `${JSON.stringify(actual, null, 2)}\n`);
-    expect(actual).toEqual(JSON.parse(readFileSync(path, 'utf8')));
-  });
-});
+describe.each(['orders-gbk-gcj02.csv', 'orders-bd09.csv', 'orders-two-row-header.xlsx'])(
+  '%s',
+  (name) => {
+    it('imports as expected', async () => {
+      const actual = outcome(await importFixture(name));
+      const path = `${FIXTURES}${name.replace(/\.(csv|xlsx)$/, '')}.expected.json`;
+      if (REGEN) writeFileSync(path, `${JSON.stringify(actual, null, 2)}\n`);
+      expect(actual).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+    });
+  },
+);
 
 describe('the GBK export with GCJ-02 positions', () => {
-  it('is read as GBK below its title row, and its positions as GCJ-02', () => {
-    const { imported, encoding } = importFixture('orders-gbk-gcj02.csv');
+  it('is read as GBK below its title row, and its positions as GCJ-02', async () => {
+    const { imported, encoding } = await importFixture('orders-gbk-gcj02.csv');
     expect(encoding).toBe('gbk');
     expect(imported.header.headerRows).toBe(2);
     expect(imported.system).toBe('GCJ02');
@@ -93,8 +99,8 @@ describe('the GBK export with GCJ-02 positions', () => {
     );
   });
 
-  it('places converted positions in their buildings, and addresses without positions', () => {
-    const { imported } = importFixture('orders-gbk-gcj02.csv');
+  it('places converted positions in their buildings, and addresses without positions', async () => {
+    const { imported } = await importFixture('orders-gbk-gcj02.csv');
     const byId = new Map(imported.records.map((r, i) => [r.id, { r, grid: imported.grids[i]! }]));
     // The first twelve rows sit at the centres of B0011, B0041, … in GCJ-02.
     expect(placer.buildingId(byId.get('GD26100001')!.r.building)).toBe('B0011');
@@ -107,8 +113,8 @@ describe('the GBK export with GCJ-02 positions', () => {
     expect(imported.counts.placedBy.address).toBe(1);
   });
 
-  it('reads Chinese dates and durations as Beijing time', () => {
-    const { imported } = importFixture('orders-gbk-gcj02.csv');
+  it('reads Chinese dates and durations as Beijing time', async () => {
+    const { imported } = await importFixture('orders-gbk-gcj02.csv');
     const first = imported.records.find((r) => r.id === 'GD26100001')!;
     expect(first.createdAt).toBe(Date.parse('2026-10-01T08:07:00+08:00'));
     expect(first.dueAt).toBe(first.createdAt + 24 * 3_600_000);
@@ -116,8 +122,8 @@ describe('the GBK export with GCJ-02 positions', () => {
     expect(chinese.createdAt).toBe(Date.parse('2026-10-14T10:20:00+08:00'));
   });
 
-  it('names every row left out or not placed, with its row number', () => {
-    const { imported } = importFixture('orders-gbk-gcj02.csv');
+  it('names every row left out or not placed, with its row number', async () => {
+    const { imported } = await importFixture('orders-gbk-gcj02.csv');
     const rows = imported.rowProblems.map((p) => [p.row, p.code]);
     expect(rows).toEqual([
       [15, 'order-bad-value'],
@@ -137,8 +143,8 @@ describe('the GBK export with GCJ-02 positions', () => {
     );
   });
 
-  it('adds nothing when the same file is imported again', () => {
-    const first = importFixture('orders-gbk-gcj02.csv').imported;
+  it('adds nothing when the same file is imported again', async () => {
+    const first = (await importFixture('orders-gbk-gcj02.csv')).imported;
     const known = new Map(first.records.map((r, i) => [r.id, first.rows[i]!]));
     const rows = readCsvRows(readFileSync(`${FIXTURES}orders-gbk-gcj02.csv`)).rows;
     const again = importOrderRows('orders-gbk-gcj02.csv', rows, placer, {
@@ -151,9 +157,37 @@ describe('the GBK export with GCJ-02 positions', () => {
   });
 });
 
+describe('the XLSX export with a two-row header', () => {
+  it('finds the field names below the group row, a merged 是否回访 from the row above', async () => {
+    const { imported } = await importFixture('orders-two-row-header.xlsx');
+    expect(imported.header.headerRows).toBe(3);
+    expect(imported.header.mapping[11]).toBe('followedUp');
+    expect(imported.counts).toMatchObject({ rows: 8, imported: 8, unreadable: 0, unplaced: 0 });
+  });
+
+  it('reads date cells as the Beijing times written in the sheet', async () => {
+    const { imported } = await importFixture('orders-two-row-header.xlsx');
+    const second = imported.records.find((r) => r.id === 'XL2')!;
+    expect(second.createdAt).toBe(Date.parse('2026-10-04T09:15:00+08:00'));
+    expect(second.closedAt).toBe(Date.parse('2026-10-05T16:00:00+08:00'));
+    expect(imported.records.map((r) => placer.buildingId(r.building))).toEqual([
+      'B0016',
+      'B0056',
+      'B0096',
+      'B0136',
+      'B0176',
+      'B0216',
+      'B0256',
+      'B0296',
+    ]);
+    const open = imported.records.find((r) => r.id === 'XL4')!;
+    expect([open.status, open.closedAt, open.followedUp]).toEqual(['办理', null, false]);
+  });
+});
+
 describe('the BD-09 export', () => {
-  it('is read as UTF-8 despite its byte-order mark, its positions as BD-09', () => {
-    const { imported, encoding } = importFixture('orders-bd09.csv');
+  it('is read as UTF-8 despite its byte-order mark, its positions as BD-09', async () => {
+    const { imported, encoding } = await importFixture('orders-bd09.csv');
     expect(encoding).toBe('utf-8');
     expect(imported.header.headers[0]).toBe('工单号');
     expect(imported.system).toBe('BD09');
@@ -161,7 +195,7 @@ describe('the BD-09 export', () => {
     expect(imported.records.filter((r) => r.building >= 0)).toHaveLength(10);
   });
 
-  it('with the system declared as WGS-84, keeps it and names the likely one', () => {
+  it('with the system declared as WGS-84, keeps it and names the likely one', async () => {
     const rows = readCsvRows(readFileSync(`${FIXTURES}orders-bd09.csv`)).rows;
     const imported = importOrderRows('orders-bd09.csv', rows, placer, {
       settings: DEFAULT_SETTINGS,
