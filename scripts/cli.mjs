@@ -9,9 +9,10 @@
  * 330 small collections. At Beijing scale the bigger semi-spaces take garbage collection from
  * 2.6 s to 1.5 s for about 100 MB more memory; the flag only works on the command line.
  */
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleScript } from './bundle-script.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TOOLS = new Set(['check', 'suggest', 'orders']);
@@ -42,21 +43,7 @@ if (!TOOLS.has(name)) {
 const bundle = join(ROOT, 'node_modules', '.cache', 'gridatlas-cli', `${name}.mjs`);
 const sourcesAt = Math.max(...SOURCES.map((source) => newest(join(ROOT, source))));
 if (builtAt(bundle) < sourcesAt) {
-  const { build } = await import('esbuild');
-  mkdirSync(dirname(bundle), { recursive: true });
-  await build({
-    entryPoints: [join(ROOT, 'scripts', `${name}.ts`)],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-    // CommonJS dependencies bundled into an ES module still call require for Node's own modules.
-    banner: {
-      js: "import { createRequire as gridatlasCreateRequire } from 'node:module'; const require = gridatlasCreateRequire(import.meta.url);",
-    },
-  });
+  await bundleScript(join(ROOT, 'scripts', `${name}.ts`), bundle);
 }
 process.argv = [process.argv[0], bundle, ...args];
 await import(pathToFileURL(bundle).href);

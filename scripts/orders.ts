@@ -97,7 +97,8 @@ async function run(argv: readonly string[]): Promise<number> {
   const report = new CoverageEngine(inputFromLoad(loaded), settings).report();
   const placer = orderPlacerFor(buildings, grids, report);
 
-  // Each file in turn; an order number met in an earlier file is not imported again.
+  // Each file in turn into one table; an order number met in an earlier file is not imported again.
+  const builder = new OrderTableBuilder();
   const known = new Map<string, number>();
   const imports: { imported: OrderImport; encoding: string | null }[] = [];
   const options = { settings, system, known };
@@ -110,25 +111,19 @@ async function run(argv: readonly string[]): Promise<number> {
       return EXIT.cannotRun;
     }
     const rows = isSpreadsheet(bytes) ? await readXlsxRows(bytes) : readCsvRows(bytes);
-    imports.push({
-      imported: importOrderRows(path, rows.rows, placer, options),
-      encoding: rows.encoding,
-    });
-    for (const r of imports.at(-1)!.imported.records) known.set(r.id, 0);
+    const imported = importOrderRows(path, rows, placer, builder, options);
+    imports.push({ imported, encoding: rows.encoding });
+    for (const [id, row] of imported.ids) known.set(id, row);
   }
   const layerFile = loaded.files.find((f) => f.layer === 'workOrders');
   if (tables.length === 0 && dataset.workOrders && layerFile) {
+    const features = dataset.workOrders.features;
     imports.push({
-      imported: importOrderFeatures(layerFile.name, dataset.workOrders.features, placer, options),
+      imported: importOrderFeatures(layerFile.name, features, placer, builder, options),
       encoding: null,
     });
   }
-  const builder = new OrderTableBuilder();
-  const orderGrid: number[] = [];
-  for (const { imported } of imports) {
-    imported.records.forEach((r) => builder.add(r));
-    orderGrid.push(...imported.grids);
-  }
+  const orderGrid = Int32Array.from(imports.flatMap(({ imported }) => imported.grids));
   const table = builder.build();
   if (table.size === 0) {
     console.error(cliMessage('orders-none')[lang]);
@@ -137,13 +132,7 @@ async function run(argv: readonly string[]): Promise<number> {
   let latest = -Infinity;
   for (const t of table.createdAt) latest = Math.max(latest, t);
   const chosen = month ?? lastCompleteMonth(latest + 1, settings);
-  const analysis = analyseMonth(
-    table,
-    Int32Array.from(orderGrid),
-    complaintGrids(grids, report),
-    chosen,
-    settings,
-  );
+  const analysis = analyseMonth(table, orderGrid, complaintGrids(grids, report), chosen, settings);
 
   const gridOfBuilding = new Map(report.assignments.map((a) => [a.buildingId, a.gridId]));
   const repeats = analysis.repeats.map((r) => {

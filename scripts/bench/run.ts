@@ -4,9 +4,13 @@
  * Markdown table with the targets. With --profile each scale writes CPU profiles of the engine to
  * .bench/ and prints the functions with the most self time instead. `npm run bench -- --editing`
  * runs the editing benchmark (editing-run.ts) instead, `-- --suggest` the suggested plan's
- * (suggest-run.ts).
+ * (suggest-run.ts), `-- --orders` the work-order import and aggregation's (orders-run.ts). The
+ * orders benchmark runs bundled ahead of time by esbuild, as `npm run orders` does, with the same
+ * Node flags: tsx's compiled code names every function it makes, which a loop over a million rows
+ * would pay for.
  */
 import { spawnSync } from 'node:child_process';
+import { bundleScript } from '../bundle-script.mjs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ScaleResult } from './result.ts';
@@ -16,9 +20,19 @@ import { benchTable } from './table.ts';
 const CHILD = fileURLToPath(new URL('./scale-run.ts', import.meta.url));
 const EDITING = fileURLToPath(new URL('./editing-run.ts', import.meta.url));
 const SUGGEST = fileURLToPath(new URL('./suggest-run.ts', import.meta.url));
+const ORDERS = fileURLToPath(new URL('./orders-run.ts', import.meta.url));
 const NODE_FLAGS = ['--max-old-space-size=6144', '--expose-gc', '--import', 'tsx'];
 
 const args = process.argv.slice(2);
+if (args.includes('--orders')) {
+  const bundle = fileURLToPath(
+    new URL('../../node_modules/.cache/gridatlas-bench/orders-run.mjs', import.meta.url),
+  );
+  await bundleScript(ORDERS, bundle);
+  const flags = ['--max-old-space-size=6144', '--max-semi-space-size=64'];
+  const child = spawnSync(process.execPath, [...flags, bundle], { stdio: 'inherit' });
+  process.exit(child.status ?? 1);
+}
 const separate = args.includes('--editing') ? EDITING : args.includes('--suggest') ? SUGGEST : null;
 if (separate) {
   const child = spawnSync(process.execPath, [...NODE_FLAGS, separate], { stdio: 'inherit' });

@@ -92,10 +92,10 @@ describe('npm run orders', () => {
     expect(json.street.orders).toBe(15);
     expect(json.rowProblems.map((p) => [p.row, p.code])).toEqual([
       [15, 'order-bad-value'],
-      [20, 'order-missing-value'],
       [16, 'order-duplicate'],
       [18, 'order-unplaced'],
       [19, 'order-unplaced'],
+      [20, 'order-missing-value'],
     ]);
     expect(json.rowProblems[0]!.text).toContain('row 15 (GD2610X001)');
   });

@@ -6,12 +6,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  OrderTableBuilder,
+  orderRecord,
+  type OrderRecord,
+} from '../../src/analysis/complaints/order-table.ts';
 import type { OrderPlacer } from '../../src/analysis/complaints/place-orders.ts';
 import { orderPlacerFor } from '../../src/analysis/complaints/street-orders.ts';
 import { CoverageEngine, inputFromLoad } from '../../src/analysis/coverage/engine.ts';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings.ts';
 import { loadFiles } from '../../src/io/load-files.ts';
-import { importOrderRows, type OrderImport } from '../../src/io/orders/import-orders.ts';
+import {
+  importOrderRows,
+  type OrderImport,
+  type OrderImportOptions,
+} from '../../src/io/orders/import-orders.ts';
 import { orderProblemText } from '../../src/io/orders/order-problems.ts';
 import { readCsvRows, readXlsxRows } from '../../src/io/orders/read-table.ts';
 
@@ -34,26 +43,38 @@ beforeAll(() => {
   placer = orderPlacerFor(loaded.dataset.buildings!.features, grids, report);
 });
 
+interface Imported {
+  imported: OrderImport;
+  encoding: string | null;
+  /** The orders appended, as records. */
+  records: OrderRecord[];
+}
+
 async function importFixture(
   name: string,
-): Promise<{ imported: OrderImport; encoding: string | null }> {
+  options: Partial<OrderImportOptions> = {},
+): Promise<Imported> {
   const bytes = readFileSync(FIXTURES + name);
   const rows = name.endsWith('.xlsx') ? await readXlsxRows(bytes) : readCsvRows(bytes);
-  const imported = importOrderRows(name, rows.rows, placer, {
+  const builder = new OrderTableBuilder();
+  const imported = importOrderRows(name, rows, placer, builder, {
     settings: DEFAULT_SETTINGS,
     system: 'auto',
+    ...options,
   });
-  return { imported, encoding: rows.encoding };
+  const table = builder.build();
+  const records = Array.from({ length: table.size }, (_, i) => orderRecord(table, i));
+  return { imported, encoding: rows.encoding, records };
 }
 
 /** What a fixture is compared on: the file's reading, each order's place, each problem. */
-function outcome({ imported, encoding }: { imported: OrderImport; encoding: string | null }) {
+function outcome({ imported, encoding, records }: Imported) {
   return {
     encoding,
     headerRows: imported.header.headerRows,
     system: imported.system,
     counts: imported.counts,
-    orders: imported.records.map((r, i) => ({
+    orders: records.map((r, i) => ({
       row: imported.rows[i],
       id: r.id,
       createdAt: new Date(r.createdAt).toISOString(),
@@ -100,8 +121,8 @@ describe('the GBK export with GCJ-02 positions', () => {
   });
 
   it('places converted positions in their buildings, and addresses without positions', async () => {
-    const { imported } = await importFixture('orders-gbk-gcj02.csv');
-    const byId = new Map(imported.records.map((r, i) => [r.id, { r, grid: imported.grids[i]! }]));
+    const { imported, records } = await importFixture('orders-gbk-gcj02.csv');
+    const byId = new Map(records.map((r, i) => [r.id, { r, grid: imported.grids[i]! }]));
     // The first twelve rows sit at the centres of B0011, B0041, … in GCJ-02.
     expect(placer.buildingId(byId.get('GD26100001')!.r.building)).toBe('B0011');
     expect(placer.buildingId(byId.get('GD26100012')!.r.building)).toBe('B0701');
@@ -114,11 +135,11 @@ describe('the GBK export with GCJ-02 positions', () => {
   });
 
   it('reads Chinese dates and durations as Beijing time', async () => {
-    const { imported } = await importFixture('orders-gbk-gcj02.csv');
-    const first = imported.records.find((r) => r.id === 'GD26100001')!;
+    const { records } = await importFixture('orders-gbk-gcj02.csv');
+    const first = records.find((r) => r.id === 'GD26100001')!;
     expect(first.createdAt).toBe(Date.parse('2026-10-01T08:07:00+08:00'));
     expect(first.dueAt).toBe(first.createdAt + 24 * 3_600_000);
-    const chinese = imported.records.find((r) => r.id === 'GD2610A001')!;
+    const chinese = records.find((r) => r.id === 'GD2610A001')!;
     expect(chinese.createdAt).toBe(Date.parse('2026-10-14T10:20:00+08:00'));
   });
 
@@ -127,33 +148,27 @@ describe('the GBK export with GCJ-02 positions', () => {
     const rows = imported.rowProblems.map((p) => [p.row, p.code]);
     expect(rows).toEqual([
       [15, 'order-bad-value'],
-      [20, 'order-missing-value'],
       [16, 'order-duplicate'],
       [18, 'order-unplaced'],
       [19, 'order-unplaced'],
+      [20, 'order-missing-value'],
     ]);
     const texts = imported.rowProblems.map((p) => orderProblemText(p, 'zh'));
     expect(texts[0]).toBe(
       'orders-gbk-gcj02.csv 第 15 行（GD2610X001）：来电时间“2026/2/30 9:00”无法识别，该行未导入。',
     );
-    expect(texts[2]).toContain('工单号 GD26100001 已在第 3 行出现，本行未重复导入');
-    expect(texts[3]).toContain('地址“锦程大街4号院”只确定到院落，院内楼栋分属多个网格');
-    expect(orderProblemText(imported.rowProblems[4]!, 'en')).toContain(
+    expect(texts[1]).toContain('工单号 GD26100001 已在第 3 行出现，本行未重复导入');
+    expect(texts[2]).toContain('地址“锦程大街4号院”只确定到院落，院内楼栋分属多个网格');
+    expect(orderProblemText(imported.rowProblems[3]!, 'en')).toContain(
       'the address “不存在路99号” matched no building',
     );
   });
 
   it('adds nothing when the same file is imported again', async () => {
-    const first = (await importFixture('orders-gbk-gcj02.csv')).imported;
-    const known = new Map(first.records.map((r, i) => [r.id, first.rows[i]!]));
-    const rows = readCsvRows(readFileSync(`${FIXTURES}orders-gbk-gcj02.csv`)).rows;
-    const again = importOrderRows('orders-gbk-gcj02.csv', rows, placer, {
-      settings: DEFAULT_SETTINGS,
-      system: 'auto',
-      known,
-    });
+    const first = await importFixture('orders-gbk-gcj02.csv');
+    const again = await importFixture('orders-gbk-gcj02.csv', { known: first.imported.ids });
     expect(again.records).toEqual([]);
-    expect(again.counts.duplicates).toBe(first.records.length + 1);
+    expect(again.imported.counts.duplicates).toBe(first.records.length + 1);
   });
 });
 
@@ -166,11 +181,11 @@ describe('the XLSX export with a two-row header', () => {
   });
 
   it('reads date cells as the Beijing times written in the sheet', async () => {
-    const { imported } = await importFixture('orders-two-row-header.xlsx');
-    const second = imported.records.find((r) => r.id === 'XL2')!;
+    const { records } = await importFixture('orders-two-row-header.xlsx');
+    const second = records.find((r) => r.id === 'XL2')!;
     expect(second.createdAt).toBe(Date.parse('2026-10-04T09:15:00+08:00'));
     expect(second.closedAt).toBe(Date.parse('2026-10-05T16:00:00+08:00'));
-    expect(imported.records.map((r) => placer.buildingId(r.building))).toEqual([
+    expect(records.map((r) => placer.buildingId(r.building))).toEqual([
       'B0016',
       'B0056',
       'B0096',
@@ -180,27 +195,23 @@ describe('the XLSX export with a two-row header', () => {
       'B0256',
       'B0296',
     ]);
-    const open = imported.records.find((r) => r.id === 'XL4')!;
+    const open = records.find((r) => r.id === 'XL4')!;
     expect([open.status, open.closedAt, open.followedUp]).toEqual(['办理', null, false]);
   });
 });
 
 describe('the BD-09 export', () => {
   it('is read as UTF-8 despite its byte-order mark, its positions as BD-09', async () => {
-    const { imported, encoding } = await importFixture('orders-bd09.csv');
+    const { imported, encoding, records } = await importFixture('orders-bd09.csv');
     expect(encoding).toBe('utf-8');
     expect(imported.header.headers[0]).toBe('工单号');
     expect(imported.system).toBe('BD09');
     expect(imported.counts).toMatchObject({ rows: 10, imported: 10, unplaced: 0 });
-    expect(imported.records.filter((r) => r.building >= 0)).toHaveLength(10);
+    expect(records.filter((r) => r.building >= 0)).toHaveLength(10);
   });
 
   it('with the system declared as WGS-84, keeps it and names the likely one', async () => {
-    const rows = readCsvRows(readFileSync(`${FIXTURES}orders-bd09.csv`)).rows;
-    const imported = importOrderRows('orders-bd09.csv', rows, placer, {
-      settings: DEFAULT_SETTINGS,
-      system: 'WGS84',
-    });
+    const { imported } = await importFixture('orders-bd09.csv', { system: 'WGS84' });
     expect(imported.system).toBe('WGS84');
     const shifted = imported.problems.find((g) => g.code === 'order-coordinates-shifted')!;
     expect(orderProblemText(shifted.examples[0]!, 'en')).toContain(

@@ -6,16 +6,10 @@
  */
 import type { BBox } from 'geojson';
 import type { BuildingFeature } from '../../domain/types.ts';
-import { BoxIndex } from '../coverage/spatial-index.ts';
-import {
-  bboxOf,
-  flatPolygons,
-  geometryContains,
-  gridContains,
-  type PreparedGrid,
-} from '../coverage/prepared.ts';
-import type { FlatPolygon } from '../coverage/clip-area.ts';
+import { bboxOf, flatPolygons, gridContains, type PreparedGrid } from '../coverage/prepared.ts';
+import { flatContains, type FlatPolygon } from '../coverage/clip-area.ts';
 import { addressIndex, matchAddress, type AddressIndex } from './address-match.ts';
+import { BoxGrid } from './box-grid.ts';
 
 /**
  * How an order was placed; `compound-split`: its address names a compound whose buildings lie in
@@ -49,9 +43,11 @@ export class OrderPlacer {
   readonly #buildingIds: Map<string, number>;
   readonly #ids: readonly string[];
   readonly #footprints: { bbox: BBox; flat: FlatPolygon[] }[];
-  readonly #buildingIndex: BoxIndex<{ bbox: BBox }>;
+  readonly #buildingCells: BoxGrid;
+  /** The footprints' boxes, four numbers each (west, south, east, north). */
+  readonly #boxes: Float64Array;
   readonly #grids: readonly PreparedGrid[];
-  readonly #gridIndex: BoxIndex<PreparedGrid>;
+  readonly #gridCells: BoxGrid;
   readonly #buildingGrid: Int32Array;
   readonly #addresses: AddressIndex;
 
@@ -72,8 +68,15 @@ export class OrderPlacer {
       bbox: bboxOf(b.geometry),
       flat: flatPolygons(b.geometry),
     }));
-    this.#buildingIndex = new BoxIndex(this.#footprints, (f) => f.bbox);
-    this.#gridIndex = new BoxIndex(grids, (g) => g.bbox);
+    this.#boxes = Float64Array.from(this.#footprints.flatMap((f) => f.bbox));
+    this.#buildingCells = new BoxGrid(
+      this.#footprints.map((f) => f.bbox),
+      0.0005,
+    );
+    this.#gridCells = new BoxGrid(
+      grids.map((g) => g.bbox),
+      0.002,
+    );
     this.#addresses = addressIndex(buildings.map((b) => b.properties));
   }
 
@@ -91,17 +94,8 @@ export class OrderPlacer {
     const byId = order.buildingId === null ? undefined : this.#buildingIds.get(order.buildingId);
     if (byId !== undefined) return this.#atBuilding(byId, 'building-id', order);
     if (order.lng !== null && order.lat !== null) {
-      const position = [order.lng, order.lat];
-      for (const i of this.#buildingIndex.searchIndices([
-        order.lng,
-        order.lat,
-        order.lng,
-        order.lat,
-      ])) {
-        const f = this.#footprints[i]!;
-        if (geometryContains(f.flat, f.bbox, position))
-          return this.#atBuilding(i, 'position', order);
-      }
+      const building = this.#buildingCells.find(order.lng, order.lat, this.#inFootprint);
+      if (building >= 0) return this.#atBuilding(building, 'position', order);
       const grid = this.#gridAt(order.lng, order.lat);
       if (grid >= 0) return { building: -1, grid, by: 'grid' };
     }
@@ -127,8 +121,21 @@ export class OrderPlacer {
   }
 
   #gridAt(lng: number, lat: number): number {
-    for (const g of this.#gridIndex.searchIndices([lng, lat, lng, lat]))
-      if (gridContains(this.#grids[g]!, [lng, lat])) return g;
-    return -1;
+    return this.#gridCells.find(lng, lat, this.#inGrid);
   }
+
+  /** The tests the cell grids call with a position (made once, not per order). */
+  readonly #inFootprint = (i: number, x: number, y: number): boolean => {
+    const boxes = this.#boxes;
+    if (
+      x < boxes[4 * i]! ||
+      y < boxes[4 * i + 1]! ||
+      x > boxes[4 * i + 2]! ||
+      y > boxes[4 * i + 3]!
+    )
+      return false;
+    return flatContains(this.#footprints[i]!.flat, x, y);
+  };
+  readonly #inGrid = (g: number, x: number, y: number): boolean =>
+    gridContains(this.#grids[g]!, [x, y]);
 }

@@ -50,6 +50,16 @@ const KEYWORDS: readonly (readonly [RegExp, LimitClass])[] = [
  * limitClassOf('城市供热', '小区暖气不热'); // 'utility' (by keyword)
  */
 export function limitClassOf(category2: string, category3?: string | null): LimitClass {
+  const key = `${category2}\u0000${category3 ?? ''}`;
+  let found = CLASSES_FOUND.get(key);
+  if (!found) CLASSES_FOUND.set(key, (found = classify(category2, category3)));
+  return found;
+}
+
+/** Classes already worked out, by category: a large import asks again and again. */
+const CLASSES_FOUND = new Map<string, LimitClass>();
+
+function classify(category2: string, category3?: string | null): LimitClass {
   const exact = (category3 ? BY_CATEGORY3[category3] : undefined) ?? BY_CATEGORY2[category2];
   if (exact) return exact;
   const text = `${category2} ${category3 ?? ''}`;

@@ -8,7 +8,6 @@ import type { ProblemSeverity } from '../../domain/problems.ts';
 
 export const ORDER_PROBLEM_CODES = [
   'order-no-header',
-  'order-csv-syntax',
   'order-missing-value',
   'order-bad-value',
   'order-duplicate',
@@ -61,10 +60,6 @@ const TEMPLATES: Record<OrderProblemCode, { zh: Words; en: Words }> = {
     zh: (p) => `找不到表头中的 ${p.fields}，无法导入；请在列对应对话框中指定这些列。`,
     en: (p) =>
       `no column for ${p.fieldsEn} was found in the header; map these columns in the column dialog.`,
-  },
-  'order-csv-syntax': {
-    zh: (p) => `该行格式有误（${p.reason}），已按读出的单元格处理。`,
-    en: (p) => `the row is malformed (${p.reason}); its cells were read as found.`,
   },
   'order-missing-value': {
     zh: (p) => `缺少${p.label}，该行未导入。`,

@@ -6,7 +6,7 @@
  */
 import type { Satisfaction, WorkOrderStatus } from '../../domain/types.ts';
 import type { ProblemLog } from '../problem-groups.ts';
-import { FIELD_LABELS, type HeaderFound, type OrderField } from './order-columns.ts';
+import { FIELD_LABELS, ORDER_FIELDS, type HeaderFound, type OrderField } from './order-columns.ts';
 import type { OrderProblem } from './order-problems.ts';
 import {
   isBlank,
@@ -45,105 +45,132 @@ export interface RawOrder {
   buildingId: string | null;
 }
 
-/**
- * @example
- * const orders = readOrderRows('orders.csv', rows, findHeader(rows), log);
- */
-export function readOrderRows(
-  file: string,
-  rows: readonly (readonly string[])[],
-  header: HeaderFound,
-  log: ProblemLog<OrderProblem>,
-): RawOrder[] {
-  const column = new Map<OrderField, number>();
-  header.mapping.forEach((field, c) => field && column.set(field, c));
-  const orders: RawOrder[] = [];
-  for (let r = header.headerRows; r < rows.length; r++) {
-    const cells = rows[r]!;
-    const row = r + 1;
-    const cell = (field: OrderField) => {
-      const c = column.get(field);
-      return c === undefined ? undefined : cells[c];
-    };
-    const text = (field: OrderField) => (isBlank(cell(field)) ? null : cell(field)!.trim());
-    const id = text('id');
-    const report = (
-      field: OrderField,
-      code: 'order-missing-value' | 'order-bad-value',
-      ignored: boolean,
-    ) => {
-      const label = header.headers[column.get(field) ?? -1] ?? field;
-      log.add({
-        file,
-        row,
-        orderId: id,
-        field: label,
-        code,
-        severity: ignored ? 'warning' : 'error',
-        params: {
-          label,
-          labelEn: FIELD_LABELS[field].en,
-          value: cell(field)?.trim() ?? '',
-          ignored: ignored ? 1 : 0,
-        },
-      });
-    };
-    /** A value read by `parse`: reported and left empty when it cannot be read. */
-    const optional = <T>(
-      field: OrderField,
-      parse: (v: string | undefined) => T | null | undefined,
-    ) => {
-      const value = parse(cell(field));
-      if (value === null) report(field, 'order-bad-value', true);
-      return value ?? null;
-    };
+/** A parser whose answers are remembered: the fields it reads take few distinct values. */
+function remembered<T>(parse: (v: string | undefined) => T): (v: string | undefined) => T {
+  const known = new Map<string | undefined, T>();
+  return (v) => {
+    let value = known.get(v);
+    if (value === undefined && !known.has(v)) known.set(v, (value = parse(v)));
+    return value as T;
+  };
+}
 
-    if (id === null) {
-      report('id', 'order-missing-value', false);
-      continue;
-    }
-    const createdAt = parseOrderTime(cell('createdAt'));
-    if (createdAt === undefined) {
-      report('createdAt', 'order-missing-value', false);
-      continue;
-    }
-    if (createdAt === null) {
-      report('createdAt', 'order-bad-value', false);
-      continue;
-    }
-    const category2 = text('category2');
-    if (category2 === null) {
-      report('category2', 'order-missing-value', false);
-      continue;
-    }
-    const closedAt = optional('closedAt', parseOrderTime);
-    const satisfaction = optional('satisfaction', parseSatisfaction);
-    const followedUp = optional('followedUp', parseYesNo);
-    orders.push({
+/**
+ * Reads one row after another into orders, with the file's columns and its problem log.
+ * @example
+ * const reader = new RowReader('orders.csv', findHeader(firstRows), log);
+ * reader.read(cells, 7); // a RawOrder, or null (said why in the log)
+ */
+export class RowReader {
+  readonly #file: string;
+  readonly #header: HeaderFound;
+  readonly #log: ProblemLog<OrderProblem>;
+  /** The column of each field, -1 when the table has none. */
+  readonly #column: Record<OrderField, number>;
+  readonly #source = remembered(parseSource);
+  readonly #status = remembered(parseStatus);
+  readonly #yesNo = remembered(parseYesNo);
+  readonly #satisfaction = remembered(parseSatisfaction);
+  #cells: readonly string[] = [];
+  #row = 0;
+  #id: string | null = null;
+
+  constructor(file: string, header: HeaderFound, log: ProblemLog<OrderProblem>) {
+    this.#file = file;
+    this.#header = header;
+    this.#log = log;
+    this.#column = Object.fromEntries(
+      ORDER_FIELDS.map((f) => [f, header.mapping.indexOf(f)]),
+    ) as Record<OrderField, number>;
+  }
+
+  read(cells: readonly string[], row: number): RawOrder | null {
+    this.#cells = cells;
+    this.#row = row;
+    this.#id = null;
+    const id = this.#text('id');
+    this.#id = id;
+    if (id === null) return this.#refuse('id', 'order-missing-value');
+    const createdAt = parseOrderTime(this.#cell('createdAt'));
+    if (createdAt === undefined) return this.#refuse('createdAt', 'order-missing-value');
+    if (createdAt === null) return this.#refuse('createdAt', 'order-bad-value');
+    const category2 = this.#text('category2');
+    if (category2 === null) return this.#refuse('category2', 'order-missing-value');
+    const closedAt = this.#optional('closedAt', parseOrderTime);
+    const satisfaction = this.#optional('satisfaction', this.#satisfaction);
+    const followedUp = this.#optional('followedUp', this.#yesNo);
+    return {
       row,
       id,
-      source: parseSource(cell('source')) ?? '12345热线',
-      category1: text('category1') ?? category2,
+      source: this.#source(this.#cell('source')) ?? '12345热线',
+      category1: this.#text('category1') ?? category2,
       category2,
-      category3: text('category3'),
-      content: text('content'),
+      category3: this.#text('category3'),
+      content: this.#text('content'),
       createdAt,
-      dueAt: optional('dueAt', (v) => parseDueAt(v, createdAt)),
+      dueAt: this.#optional('dueAt', parseDueAt, createdAt),
       closedAt,
-      status: optional('status', parseStatus) ?? (closedAt === null ? '办理' : '办结'),
+      status: this.#optional('status', this.#status) ?? (closedAt === null ? '办理' : '办结'),
       // Without a 是否回访 column, a rated order was visited.
-      followedUp: followedUp ?? (column.has('followedUp') ? false : satisfaction !== null),
-      contacted: optional('contacted', parseYesNo) ?? false,
-      resolved: optional('resolved', parseYesNo) ?? false,
+      followedUp: followedUp ?? (this.#column.followedUp >= 0 ? false : satisfaction !== null),
+      contacted: this.#optional('contacted', this.#yesNo) ?? false,
+      resolved: this.#optional('resolved', this.#yesNo) ?? false,
       satisfaction,
-      x: optional('lng', parseCoordinate),
-      y: optional('lat', parseCoordinate),
-      address: text('address'),
-      community: text('community'),
-      buildingId: text('buildingId'),
+      x: this.#optional('lng', parseCoordinate),
+      y: this.#optional('lat', parseCoordinate),
+      address: this.#text('address'),
+      community: this.#text('community'),
+      buildingId: this.#text('buildingId'),
+    };
+  }
+
+  #cell(field: OrderField): string | undefined {
+    const c = this.#column[field];
+    return c < 0 ? undefined : this.#cells[c];
+  }
+
+  #text(field: OrderField): string | null {
+    const value = this.#cell(field);
+    return isBlank(value) ? null : value!.trim();
+  }
+
+  /** A value read by `parse`: reported and left empty when it cannot be read. */
+  #optional<T>(
+    field: OrderField,
+    parse: (v: string | undefined, createdAt: number) => T | null | undefined,
+    createdAt = 0,
+  ): T | null {
+    const value = parse(this.#cell(field), createdAt);
+    if (value === null) this.#report(field, 'order-bad-value', true);
+    return value ?? null;
+  }
+
+  #refuse(field: OrderField, code: 'order-missing-value' | 'order-bad-value'): null {
+    this.#report(field, code, false);
+    return null;
+  }
+
+  #report(
+    field: OrderField,
+    code: 'order-missing-value' | 'order-bad-value',
+    ignored: boolean,
+  ): void {
+    const label = this.#header.headers[this.#column[field]] ?? field;
+    this.#log.add({
+      file: this.#file,
+      row: this.#row,
+      orderId: this.#id,
+      field: label,
+      code,
+      severity: ignored ? 'warning' : 'error',
+      params: {
+        label,
+        labelEn: FIELD_LABELS[field].en,
+        value: this.#cell(field)?.trim() ?? '',
+        ignored: ignored ? 1 : 0,
+      },
     });
   }
-  return orders;
 }
 
 function parseCoordinate(value: string | undefined): number | null | undefined {
