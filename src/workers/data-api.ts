@@ -27,6 +27,7 @@ import { createPlanApi, type PlanWorkspace } from './plan-api.ts';
 import { PlanSession, type ResumedSession } from './plan-session.ts';
 import { serviceAreas } from './service-areas.ts';
 import { createSuggestApi } from './suggest-api.ts';
+import { createComplaintsApi } from './complaints-api.ts';
 
 export type LoadStage = 'reading' | 'validating';
 
@@ -155,6 +156,7 @@ export function createDataApi(
 
     ...createPlanApi(current),
     ...createSuggestApi(current),
+    ...createComplaintsApi(current),
   };
 }
 

@@ -112,6 +112,19 @@ export class OrderPlacer {
     return { building: -1, grid: -1, by: 'none' };
   }
 
+  /**
+   * The grid of an order already placed (its building index, or -1, and position), in the plan
+   * this placer was made for: how the same orders are counted for another plan.
+   * @example
+   * placer.gridOf(table.building[i], table.lng[i], table.lat[i], table.addresses[i]); // 3
+   */
+  gridOf(building: number, lng: number | null, lat: number | null, address: string | null): number {
+    if (building >= 0)
+      return this.#atBuilding(building, 'building-id', { buildingId: null, lng, lat, address })
+        .grid;
+    return this.place({ buildingId: null, lng, lat, address }).grid;
+  }
+
   /** A building's grid; for a building no grid holds, the grid at the order's position. */
   #atBuilding(building: number, by: PlacedBy, order: OrderToPlace): Placement {
     let grid = this.#buildingGrid[building] ?? -1;

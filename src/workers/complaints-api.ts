@@ -1,0 +1,160 @@
+/**
+ * The complaint half of the data worker's API. The street's orders (its own work-order layer,
+ * then every file imported) stay in the worker as one columnar order table; what crosses to the
+ * UI thread is an import's summary and a month's figures for the plan on screen, never the
+ * orders themselves. The same orders are placed in whichever plan is on screen.
+ */
+import {
+  assessmentMonthOf,
+  isMonth,
+  lastCompleteMonth,
+  shiftMonth,
+} from '../analysis/complaints/assessment-period.ts';
+import type { CoordinateSystem, SystemFit } from '../analysis/complaints/coordinate-systems.ts';
+import { orderGridsFor } from '../analysis/complaints/order-grids.ts';
+import { OrderTableBuilder, type OrderTable } from '../analysis/complaints/order-table.ts';
+import {
+  analyseMonth,
+  complaintGrids,
+  orderPlacerFor,
+  type MonthAnalysis,
+} from '../analysis/complaints/street-orders.ts';
+import type { ProblemGroup } from '../domain/problems.ts';
+import { planGrids } from '../editing/plan.ts';
+import {
+  importOrderFeatures,
+  importOrderRows,
+  type OrderImport,
+} from '../io/orders/import-orders.ts';
+import type { OrderProblem } from '../io/orders/order-problems.ts';
+import { isSpreadsheet, readCsvRows, readXlsxRows } from '../io/orders/read-table.ts';
+import type { PlanWorkspace } from './plan-api.ts';
+
+/** What the UI is told of an import. */
+export interface OrderImportView {
+  file: string;
+  encoding: string | null;
+  system: CoordinateSystem;
+  fit: SystemFit | null;
+  counts: OrderImport['counts'];
+  problems: ProblemGroup<OrderProblem>[];
+  /** Every row left out or not placed, for the download. */
+  rowProblems: OrderProblem[];
+  /** Orders held after the import, all files together. */
+  totalOrders: number;
+}
+
+/** A month's figures for the plan on screen, with the repeat-complaint buildings named. */
+export interface ComplaintMonthView extends Omit<MonthAnalysis, 'repeats'> {
+  repeats: { buildingId: string; category2: string; peak: number; orders: number }[];
+  /** The assessment months from the first order's to the last's, oldest first. */
+  months: string[];
+}
+
+interface HeldOrders {
+  workspace: PlanWorkspace;
+  builder: OrderTableBuilder;
+  table: OrderTable;
+  ids: Map<string, number>;
+}
+
+/**
+ * @example
+ * const complaints = createComplaintsApi(() => workspace);
+ * await complaints.importOrders('10月工单.csv', bytes, 'auto');
+ * complaints.complaintMonth(null)?.current.street.compositeScore; // 85.7
+ */
+export function createComplaintsApi(workspace: () => PlanWorkspace) {
+  let held: HeldOrders | null = null;
+
+  /** The orders of the street on screen, starting from its own work-order layer. */
+  function orders(): HeldOrders {
+    const current = workspace();
+    if (held?.workspace === current) return held;
+    const builder = new OrderTableBuilder();
+    const imported = importOrderFeatures(
+      'work-orders',
+      current.input.workOrders ?? [],
+      placerFor(current),
+      builder,
+      { settings: current.settings, system: 'WGS84' },
+    );
+    held = { workspace: current, builder, table: builder.build(), ids: imported.ids };
+    return held;
+  }
+
+  function placerFor(current: PlanWorkspace) {
+    const { session, input } = current;
+    const figures = session.currentFigures() ?? { grids: [], assignments: [] };
+    return orderPlacerFor(input.buildings, planGrids(session.plan), figures);
+  }
+
+  return {
+    /** Imports a CSV or XLSX export into the street's orders; repeated order numbers are left out. */
+    async importOrders(
+      name: string,
+      bytes: Uint8Array,
+      system: CoordinateSystem | 'auto',
+    ): Promise<OrderImportView> {
+      const rows = isSpreadsheet(bytes) ? await readXlsxRows(bytes) : readCsvRows(bytes);
+      const current = orders();
+      const { settings } = current.workspace;
+      const imported = importOrderRows(name, rows, placerFor(current.workspace), current.builder, {
+        settings,
+        system,
+        known: current.ids,
+      });
+      for (const [id, row] of imported.ids) current.ids.set(id, row);
+      current.table = current.builder.build();
+      return {
+        file: name,
+        encoding: rows.encoding,
+        system: imported.system,
+        fit: imported.fit,
+        counts: imported.counts,
+        problems: imported.problems,
+        rowProblems: imported.rowProblems,
+        totalOrders: current.table.size,
+      };
+    },
+
+    /**
+     * A month's figures for the plan on screen (`null`: the latest complete month); null when the
+     * street has no orders or the month is not a month.
+     */
+    complaintMonth(month: string | null): ComplaintMonthView | null {
+      const { table, workspace: current } = orders();
+      if (table.size === 0 || (month !== null && !isMonth(month))) return null;
+      const { session, input, settings } = current;
+      const grids = planGrids(session.plan);
+      const figures = session.currentFigures() ?? { grids: [], assignments: [] };
+      const placer = orderPlacerFor(input.buildings, grids, figures);
+      let [earliest, latest] = [Infinity, -Infinity];
+      for (const t of table.createdAt) {
+        earliest = Math.min(earliest, t);
+        latest = Math.max(latest, t);
+      }
+      const chosen = month ?? lastCompleteMonth(latest + 1, settings);
+      const analysis = analyseMonth(
+        table,
+        orderGridsFor(table, placer),
+        complaintGrids(grids, figures),
+        chosen,
+        settings,
+      );
+      const months = [assessmentMonthOf(earliest, settings)];
+      const last = assessmentMonthOf(latest, settings);
+      while (months.at(-1)! < last) months.push(shiftMonth(months.at(-1)!, 1));
+      return {
+        ...analysis,
+        repeats: analysis.repeats.map((r) => ({
+          buildingId: input.buildings[r.building]!.properties.id,
+          category2: table.dictionaries.category2[r.category2]!,
+          peak: r.peak,
+          orders: r.orders.length,
+        })),
+        months,
+      };
+    },
+  };
+}

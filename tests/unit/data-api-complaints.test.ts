@@ -1,0 +1,114 @@
+/**
+ * The data worker's complaint calls, made directly on the sample street (plans in
+ * fake-indexeddb): a month's figures from the street's own work-order layer agree with the same
+ * analysis run outside the worker; an imported GBK export adds its orders once, however often it
+ * is imported; and the same orders are counted again in the grids of another plan.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { OrderTableBuilder } from '../../src/analysis/complaints/order-table.ts';
+import {
+  analyseMonth,
+  complaintGrids,
+  orderPlacerFor,
+} from '../../src/analysis/complaints/street-orders.ts';
+import { CoverageEngine, inputFromLoad } from '../../src/analysis/coverage/engine.ts';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings.ts';
+import { loadFiles } from '../../src/io/load-files.ts';
+import { importOrderFeatures } from '../../src/io/orders/import-orders.ts';
+import { openPlanStore } from '../../src/io/plan-store.ts';
+import { createDataApi } from '../../src/workers/data-api.ts';
+
+const DATA = fileURLToPath(new URL('../../data/', import.meta.url));
+const GBK = fileURLToPath(new URL('../fixtures/orders/orders-gbk-gcj02.csv', import.meta.url));
+const names = readdirSync(DATA).filter((name) => name.endsWith('.geojson'));
+const sample = names.map((name) => ({ name, blob: new Blob([readFileSync(DATA + name)]) }));
+
+/** The month as `npm run orders` computes it, outside the worker. */
+function outsideTheWorker(month: string) {
+  const loaded = loadFiles(
+    names.map((name) => ({ name, text: readFileSync(DATA + name, 'utf8') })),
+    DEFAULT_SETTINGS,
+  );
+  const report = new CoverageEngine(inputFromLoad(loaded), DEFAULT_SETTINGS).report();
+  const grids = loaded.dataset.grids!.features;
+  const placer = orderPlacerFor(loaded.dataset.buildings!.features, grids, report);
+  const builder = new OrderTableBuilder();
+  const imported = importOrderFeatures(
+    'work-orders.geojson',
+    loaded.dataset.workOrders!.features,
+    placer,
+    builder,
+    {
+      settings: DEFAULT_SETTINGS,
+      system: 'WGS84',
+    },
+  );
+  return analyseMonth(
+    builder.build(),
+    Int32Array.from(imported.grids),
+    complaintGrids(grids, report),
+    month,
+    DEFAULT_SETTINGS,
+  );
+}
+
+async function sampleApi() {
+  const factory = new IDBFactory();
+  const api = createDataApi({ openStore: () => openPlanStore({ factory }) });
+  await api.load(sample, () => {}, DEFAULT_SETTINGS);
+  return api;
+}
+
+describe('the data API’s complaint analysis', () => {
+  it('gives the last complete month of the street’s own orders, as the CLI does', async () => {
+    const api = await sampleApi();
+    const view = api.complaintMonth(null)!;
+    expect(view.month).toBe('2026-10');
+    const expected = outsideTheWorker('2026-10');
+    expect(view.current).toEqual(expected.current);
+    expect(view.previous.street).toEqual(expected.previous.street);
+    expect(view.categories).toEqual(expected.categories);
+    expect(view.repeats).toHaveLength(expected.repeats.length);
+    expect(view.months[0]).toBe('2024-11');
+    expect(view.months.at(-1)).toBe('2026-11');
+    expect(api.complaintMonth('2026-13')).toBeNull();
+  });
+
+  it('adds an imported export’s orders once, however often it is imported', async () => {
+    const api = await sampleApi();
+    const before = api.complaintMonth('2026-10')!.current.street.orders;
+    const bytes = new Uint8Array(readFileSync(GBK));
+    const first = await api.importOrders('orders-gbk-gcj02.csv', bytes, 'auto');
+    expect(first).toMatchObject({ encoding: 'gbk', system: 'GCJ02', counts: { imported: 15 } });
+    expect(first.rowProblems.map((p) => p.row)).toEqual([15, 16, 18, 19, 20]);
+    expect(api.complaintMonth('2026-10')!.current.street.orders).toBe(before + 15);
+    const again = await api.importOrders('orders-gbk-gcj02.csv', bytes, 'auto');
+    expect(again.counts).toMatchObject({ imported: 0, duplicates: 16 });
+    expect(again.totalOrders).toBe(first.totalOrders);
+    expect(api.complaintMonth('2026-10')!.current.street.orders).toBe(before + 15);
+  });
+
+  it('counts the same orders in the grids of another plan', async () => {
+    const api = await sampleApi();
+    const today = api.complaintMonth('2026-10')!;
+    api.suggestPlan();
+    const switched = await api.acceptSuggestion('建议方案');
+    expect(switched?.ok).toBe(true);
+    const redrawn = api.complaintMonth('2026-10')!;
+    expect(redrawn.current.grids).toHaveLength(47);
+    expect(redrawn.current.street.orders).toBe(today.current.street.orders);
+    const inGrids = redrawn.current.grids.reduce((sum, g) => sum + g.orders, 0);
+    expect(inGrids + redrawn.current.outsideGrids).toBe(redrawn.current.street.orders);
+    // The overfull grid was split: its orders are now shared with the grid split off it.
+    const big = (view: typeof today) => view.current.grids.find((g) => g.id === '110106090005003')!;
+    const todayIds = new Set(today.current.grids.map((g) => g.id));
+    const added = redrawn.current.grids.filter((g) => !todayIds.has(g.id));
+    expect(added).toHaveLength(1);
+    expect(added[0]!.orders).toBeGreaterThan(0);
+    expect(big(redrawn).orders).toBeLessThan(big(today).orders);
+  });
+});
