@@ -48,3 +48,12 @@ export function problemFocus(problem: CoverageProblem): MapFocus {
 export function gridFocus(bbox: BBox): MapFocus {
   return { bbox, maxZoom: GRID_MAX_ZOOM, problemIds: [], gridIds: [], buildingIds: [] };
 }
+
+/**
+ * The focus of a building picked in a panel: its extent at street level, the building outlined.
+ * @example
+ * buildingFocus('B0041', bbox); // { bbox, maxZoom: 18, problemIds: [], gridIds: [], buildingIds: ['B0041'] }
+ */
+export function buildingFocus(id: string, bbox: BBox): MapFocus {
+  return { bbox, maxZoom: 18, problemIds: [], gridIds: [], buildingIds: [id] };
+}

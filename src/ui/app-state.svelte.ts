@@ -11,9 +11,9 @@ import { bboxOf } from '../analysis/coverage/prepared.ts';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { CoverageProblem, GridWorkload } from '../analysis/coverage/report.ts';
 import { DEFAULT_SETTINGS } from '../domain/settings.ts';
-import type { FacilityType } from '../domain/types.ts';
+import type { BuildingFeature, FacilityType } from '../domain/types.ts';
 import { SAMPLE_FILES } from '../io/sample-street.ts';
-import { gridFocus, problemFocus, type MapFocus } from '../map/map-focus.ts';
+import { buildingFocus, gridFocus, problemFocus, type MapFocus } from '../map/map-focus.ts';
 import {
   createGridCollection,
   gridLabelCollection,
@@ -254,6 +254,14 @@ class AppState {
     this.view.selection = { kind: 'grid', id };
     this.view.activeProblemId = null;
     if (grid) this.view.focus = gridFocus(bboxOf(grid.geometry));
+  };
+
+  /** Selects a building, as a click on the map would, fits the map to it and outlines it. */
+  selectBuilding = (id: string): void => {
+    const building = this.loaded.featureOf('building', id) as BuildingFeature | null;
+    this.view.selection = { kind: 'building', id };
+    this.view.activeProblemId = null;
+    if (building) this.view.focus = buildingFocus(id, bboxOf(building.geometry));
   };
 
   /** The service circles of the chosen facility type. */

@@ -12,7 +12,7 @@ import type { Selection } from '../map/selection.ts';
 import type { LayerGroup } from '../map/style.ts';
 
 /** The side-bar tabs. */
-export const SIDE_TABS = ['map', 'coverage', 'facilities', 'compare'] as const;
+export const SIDE_TABS = ['map', 'coverage', 'facilities', 'compare', 'complaints'] as const;
 export type SideTab = (typeof SIDE_TABS)[number];
 
 const initialGroups = (): Record<LayerGroup, GroupDisplay> => ({

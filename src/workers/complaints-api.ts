@@ -11,6 +11,7 @@ import {
   shiftMonth,
 } from '../analysis/complaints/assessment-period.ts';
 import type { CoordinateSystem, SystemFit } from '../analysis/complaints/coordinate-systems.ts';
+import { monthlyOrders, type MonthCount } from '../analysis/complaints/monthly-orders.ts';
 import { orderGridsFor } from '../analysis/complaints/order-grids.ts';
 import { OrderTableBuilder, type OrderTable } from '../analysis/complaints/order-table.ts';
 import {
@@ -47,8 +48,8 @@ export interface OrderImportView {
 /** A month's figures for the plan on screen, with the repeat-complaint buildings named. */
 export interface ComplaintMonthView extends Omit<MonthAnalysis, 'repeats'> {
   repeats: { buildingId: string; category2: string; peak: number; orders: number }[];
-  /** The assessment months from the first order's to the last's, oldest first. */
-  months: string[];
+  /** The assessment months from the first order's to the last's, oldest first, with their orders. */
+  trend: MonthCount[];
 }
 
 interface HeldOrders {
@@ -153,7 +154,7 @@ export function createComplaintsApi(workspace: () => PlanWorkspace) {
           peak: r.peak,
           orders: r.orders.length,
         })),
-        months,
+        trend: monthlyOrders(table, months, settings),
       };
     },
   };

@@ -73,8 +73,10 @@ describe('the data API’s complaint analysis', () => {
     expect(view.previous.street).toEqual(expected.previous.street);
     expect(view.categories).toEqual(expected.categories);
     expect(view.repeats).toHaveLength(expected.repeats.length);
-    expect(view.months[0]).toBe('2024-11');
-    expect(view.months.at(-1)).toBe('2026-11');
+    expect(view.trend[0]!.month).toBe('2024-11');
+    expect(view.trend.at(-1)!.month).toBe('2026-11');
+    expect(view.trend.find((t) => t.month === '2026-10')!.orders).toBe(view.current.street.orders);
+    expect(view.trend.reduce((sum, t) => sum + t.orders, 0)).toBe(25005);
     expect(api.complaintMonth('2026-13')).toBeNull();
   });
 

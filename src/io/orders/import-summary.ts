@@ -19,7 +19,7 @@ const SYSTEM_NAMES: Record<CoordinateSystem, { zh: string; en: string }> = {
  * // 'orders.csv：25,000 行，导入 24,990 件，5 行无法读取，5 行重复，3 件未能定位；编码 GBK，坐标 GCJ-02（高德、腾讯），已转换为 WGS-84'
  */
 export function importSummaryText(
-  imported: OrderImport,
+  imported: Pick<OrderImport, 'file' | 'counts' | 'system'>,
   encoding: string | null,
   lang: ReportLang,
 ): string {
