@@ -2,7 +2,10 @@
  * The work-order heatmap: a deck.gl HeatmapLayer drawn inside MapLibre's layer stack through
  * `MapLibreOverlay` (interleaved), below grid lines and labels. deck.gl is loaded and attached
  * only when there are points to draw, so the first map paint never waits for it. Prop changes
- * are batched into one `setProps`.
+ * are batched into one `setProps`. An interleaved overlay does not follow a resized map (deck.gl
+ * issue #9666): luma.gl keeps the drawing-buffer size of MapLibre's canvas from when deck.gl
+ * attached, and the heat, drawn through an offscreen pass, lands off its places. So on every
+ * resize of the map the buffer size is handed on.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Layer } from '@deck.gl/core';
@@ -18,12 +21,32 @@ export interface HeatmapState {
   opacity: number;
 }
 
-/** The heatmap as deck.gl holds it: its point count, visibility and first and last positions. */
+/**
+ * The heatmap as deck.gl holds it: its point count, visibility, first and last positions, and the
+ * size (device pixels) of the framebuffer its heat is drawn back into, which must be the map
+ * canvas's: after a resize, a stale size puts the heat off its places.
+ */
 export interface DrawnHeatmap {
   points: number;
   visible: boolean;
   first: number[] | null;
   last: number[] | null;
+  framebuffer: { width: number; height: number } | null;
+}
+
+/** luma.gl's canvas context of MapLibre's canvas, with its private step that resizes the framebuffer. */
+interface CanvasContextInternals {
+  setDrawingBufferSize(width: number, height: number): void;
+  _configureDevice?(): void;
+  _framebuffer?: { width: number; height: number } | null;
+}
+
+/** The canvas context deck.gl draws into, reached through its private state (absent: null). */
+function canvasContextOf(overlay: MapLibreOverlay): CanvasContextInternals | null {
+  const internals = overlay as unknown as {
+    _deck?: { device?: { getDefaultCanvasContext?(): CanvasContextInternals } };
+  };
+  return internals._deck?.device?.getDefaultCanvasContext?.() ?? null;
 }
 
 export class WorkOrderHeatmap {
@@ -35,10 +58,26 @@ export class WorkOrderHeatmap {
   #data: { length: number } = { length: 0 };
   /** The layer last handed to deck.gl; once drawn, it knows deck.gl's layer manager. */
   #layer: Layer | null = null;
+  /** The overlay the layer was last handed to. */
+  #drawnOn: MapLibreOverlay | null = null;
 
   constructor(map: MapLibreMap) {
     this.#map = map;
+    map.on('resize', this.#resized);
   }
+
+  /** Hands MapLibre's new canvas size to luma.gl's framebuffer of it, then redraws. */
+  readonly #resized = (): void => {
+    void this.#overlay
+      ?.then((overlay) => {
+        const canvas = this.#map.getCanvas();
+        const context = canvasContextOf(overlay);
+        context?.setDrawingBufferSize(canvas.width, canvas.height);
+        context?._configureDevice?.();
+        this.#map.triggerRepaint();
+      })
+      .catch(() => undefined);
+  };
 
   async #attach(): Promise<MapLibreOverlay> {
     const { MapLibreOverlay } = await import('@deck.gl/maplibre');
@@ -77,11 +116,13 @@ export class WorkOrderHeatmap {
     };
     const points = props.data.length;
     const at = (index: number) => [...props.getPosition(null, { index })];
+    const framebuffer = this.#drawnOn ? canvasContextOf(this.#drawnOn)?._framebuffer : null;
     return {
       points,
       visible: props.visible,
       first: points > 0 ? at(0) : null,
       last: points > 0 ? at(points - 1) : null,
+      framebuffer: framebuffer ? { width: framebuffer.width, height: framebuffer.height } : null,
     };
   }
 
@@ -108,13 +149,16 @@ export class WorkOrderHeatmap {
       updateTriggers: { getPosition: points },
     });
     overlay.setProps({ layers: [this.#layer] });
+    this.#drawnOn = overlay;
   }
 
-  /** Detaches deck.gl from the map (nothing to do if it never attached or failed to). */
+  /** Detaches deck.gl from the map for good (nothing to do if it never attached or failed to). */
   async remove(): Promise<void> {
+    this.#map.off('resize', this.#resized);
     const pending = this.#overlay;
     this.#overlay = null;
     const overlay = await pending?.catch(() => null);
+    this.#drawnOn = null;
     if (overlay) this.#map.removeControl(overlay);
   }
 }

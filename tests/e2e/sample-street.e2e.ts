@@ -67,7 +67,7 @@ test('the sample street loads with every layer, counts equal to the files', asyn
   const position = (i: number) => orders.features.at(i)!.geometry.coordinates;
   await expect
     .poll(() => page.evaluate(() => window.__gridatlas!.heatmap()))
-    .toEqual({
+    .toMatchObject({
       points: orders.features.length,
       visible: true,
       first: position(0),
@@ -198,4 +198,22 @@ test('the language switch turns the UI to English and back', async ({ page }) =>
 
   await page.getByTestId('language-switch').click();
   await expect(page.locator('h1')).toHaveText('网格治理地图');
+});
+
+test('the heatmap follows the map when the window is resized', async ({ page }) => {
+  await page.goto('/');
+  await waitForDrawn(page);
+  // The map canvas's drawing buffer, in device pixels, which deck.gl's heat must be drawn into.
+  const mapBuffer = () =>
+    page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
+      return { width: canvas.width, height: canvas.height };
+    });
+  const drawnInto = () => page.evaluate(() => window.__gridatlas!.heatmap()?.framebuffer ?? null);
+  await expect.poll(drawnInto).toEqual(await mapBuffer());
+  // As a leader's screen goes full screen, or a window is dragged larger.
+  await page.setViewportSize({ width: 1600, height: 1200 });
+  await expect.poll(async () => (await mapBuffer()).height).toBeGreaterThan(900);
+  await expect.poll(drawnInto, { timeout: 10_000 }).toEqual(await mapBuffer());
+  await expect.poll(() => page.evaluate(() => window.__gridatlas!.heatmap()?.points)).toBe(25005);
 });
