@@ -436,4 +436,8 @@ export const en: Record<MessageKey, string> = {
   'orders.repeatLine': '{category}: up to {peak} in 30 days, {orders} this month',
   'orders.loading': 'Working it out…',
   'orders.none': 'No orders: import a 12345 export.',
+  'metric.ordersPerThousand': 'Orders per 1,000 households (month)',
+  'metric.compositeScore': 'Complaint composite score (month)',
+  'orders.mapBy': 'Colour the map by:',
+  'legend.month': 'Assessment month {month}',
 };

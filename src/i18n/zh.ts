@@ -415,6 +415,10 @@ export const zh = {
   'orders.repeatLine': '{category}：30 天内最多 {peak} 件，本月 {orders} 件',
   'orders.loading': '正在计算…',
   'orders.none': '没有工单：请导入 12345 工单导出表。',
+  'metric.ordersPerThousand': '每千户工单（考核月）',
+  'metric.compositeScore': '接诉即办综合成绩（考核月）',
+  'orders.mapBy': '地图着色：',
+  'legend.month': '考核月 {month}',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -8,6 +8,7 @@
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { CoverageProblem, GridWorkload } from '../analysis/coverage/report.ts';
+import type { GridComplaintFigures, GridFigures } from './metric-scale.ts';
 import type { LabelProperties } from '../analysis/label-points.ts';
 import type { WorkOrderPoints } from '../analysis/work-order-points.ts';
 import type { GridFeature, StreetDataset } from '../domain/types.ts';
@@ -68,10 +69,10 @@ export function staticCollections(
 }
 
 /**
- * A builder of the grids source: each grid with its workload figures as properties, so the fill
- * can be coloured by any metric. It remembers the feature it made for each grid and workload and
- * gives the same object back while neither changed, so a diff against the previous collection
- * finds exactly the grids an edit touched.
+ * A builder of the grids source: each grid with its figures (workload, and the complaint figures
+ * of the month shown) as properties, so the fill can be coloured by any metric. It remembers the
+ * feature it made for each grid and figures and gives the same object back while neither
+ * changed, so a diff against the previous collection finds exactly the grids an edit touched.
  * @example
  * const gridCollection = createGridCollection();
  * const before = gridCollection(grids, report.grids);
@@ -79,18 +80,18 @@ export function staticCollections(
  */
 export function createGridCollection(): (
   grids: readonly GridFeature[],
-  workloads: readonly GridWorkload[],
+  figures: readonly GridFigures[],
 ) => FeatureCollection {
-  const made = new WeakMap<GridFeature, { workload: GridWorkload | undefined; feature: Feature }>();
-  return (grids, workloads) => {
-    const workloadById = new Map(workloads.map((w) => [w.gridId, w]));
+  const made = new WeakMap<GridFeature, { figures: GridFigures | undefined; feature: Feature }>();
+  return (grids, figures) => {
+    const figuresById = new Map(figures.map((f) => [f.gridId, f]));
     return collection(
       grids.map((grid) => {
-        const workload = workloadById.get(grid.properties.id);
+        const own = figuresById.get(grid.properties.id);
         const known = made.get(grid);
-        if (known && known.workload === workload) return known.feature;
-        const feature: Feature = { ...grid, properties: { ...grid.properties, ...workload } };
-        made.set(grid, { workload, feature });
+        if (known && known.figures === own) return known.feature;
+        const feature: Feature = { ...grid, properties: { ...grid.properties, ...own } };
+        made.set(grid, { figures: own, feature });
         return feature;
       }),
     );
@@ -126,4 +127,30 @@ export function problemFeatures(problems: readonly CoverageProblem[]): FeatureCo
         : [],
     ),
   );
+}
+
+/**
+ * A builder of the grids' figures: each workload with the grid's complaint figures added. It
+ * gives the same object back while the workload and the complaint figures are the same, so the
+ * grids source changes only for the grids whose figures did.
+ * @example
+ * const gridFigures = createGridFigures();
+ * gridFigures(report.grids, new Map([['110106090001001', { ordersPerThousand: 47.2 }]]));
+ */
+export function createGridFigures(): (
+  workloads: readonly GridWorkload[],
+  complaints: ReadonlyMap<string, GridComplaintFigures> | null,
+) => GridFigures[] {
+  const made = new WeakMap<GridWorkload, { key: string; figures: GridFigures }>();
+  return (workloads, complaints) =>
+    workloads.map((workload) => {
+      const own = complaints?.get(workload.gridId);
+      if (!own) return workload;
+      const key = `${own.ordersPerThousand}|${own.compositeScore}`;
+      const known = made.get(workload);
+      if (known?.key === key) return known.figures;
+      const figures = { ...workload, ...own };
+      made.set(workload, { key, figures });
+      return figures;
+    });
 }

@@ -1,14 +1,16 @@
 /**
- * Colour classes for the grid fill, for any workload metric: households are judged against the
- * configured band (below, within, above, far above), the two deviations from the norm get a
- * diverging scale centred on "within", and other metrics get quantile classes of the loaded
- * grids. Pure: the legend and the map layer are both drawn from the same classes.
+ * Colour classes for the grid fill, for any workload metric or complaint figure of the month on
+ * the complaint tab: households are judged against the configured band (below, within, above, far
+ * above), the two deviations from the norm get a diverging scale centred on "within", orders per
+ * 1,000 households and the composite score get red quantile classes (the score darker the lower),
+ * and other metrics blue quantile classes of the loaded grids. Pure: the legend and the map layer
+ * are both drawn from the same classes.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { GridWorkload } from '../analysis/coverage/report.ts';
 import type { GridSettings } from '../domain/settings.ts';
 
-export const GRID_METRICS = [
+export const WORKLOAD_METRICS = [
   'households',
   'residents',
   'buildings',
@@ -25,7 +27,17 @@ export const GRID_METRICS = [
   'residentsOver',
   'workOrders',
 ] as const satisfies readonly (keyof GridWorkload)[];
+
+/** The complaint figures of a grid for the month shown, added to its workload for the map. */
+export const COMPLAINT_METRICS = ['ordersPerThousand', 'compositeScore'] as const;
+export type ComplaintMetric = (typeof COMPLAINT_METRICS)[number];
+export type GridComplaintFigures = Partial<Record<ComplaintMetric, number>>;
+
+export const GRID_METRICS = [...WORKLOAD_METRICS, ...COMPLAINT_METRICS] as const;
 export type GridMetric = (typeof GRID_METRICS)[number];
+
+/** A grid's figures as the map colours them. */
+export type GridFigures = GridWorkload & GridComplaintFigures;
 
 /** Metrics measured against the band, for which dedicated grids (exempt) get their own colour. */
 const BAND_METRICS: ReadonlySet<GridMetric> = new Set([
@@ -45,6 +57,7 @@ export interface ColorClass {
 }
 
 const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
+const COMPLAINTS = ['#fee5d9', '#fcae91', '#fb6a4a', '#de2d26', '#a50f15'];
 const BAND = {
   farBelow: '#6baed6',
   below: '#9ecae1',
@@ -116,7 +129,7 @@ function residentsOverClasses(maxResidents: number): ColorClass[] {
  */
 export function metricClasses(
   metric: GridMetric,
-  grids: readonly GridWorkload[],
+  grids: readonly GridFigures[],
   settings: GridSettings,
 ): ColorClass[] {
   const { min, max } = settings.householdsBand;
@@ -131,7 +144,13 @@ export function metricClasses(
     .map((g) => g[metric])
     .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   if (values.length === 0) return [];
-  return classesFromBreaks(quantileBreaks(values, SEQUENTIAL.length), SEQUENTIAL);
+  const palette =
+    metric === 'ordersPerThousand'
+      ? COMPLAINTS
+      : metric === 'compositeScore'
+        ? [...COMPLAINTS].reverse()
+        : SEQUENTIAL;
+  return classesFromBreaks(quantileBreaks(values, palette.length), palette);
 }
 
 /** True when dedicated grids get the exempt colour for this metric. */

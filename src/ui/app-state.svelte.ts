@@ -16,6 +16,7 @@ import { SAMPLE_FILES } from '../io/sample-street.ts';
 import { buildingFocus, gridFocus, problemFocus, type MapFocus } from '../map/map-focus.ts';
 import {
   createGridCollection,
+  createGridFigures,
   gridLabelCollection,
   labelsOf,
   problemFeatures,
@@ -32,6 +33,7 @@ import { LoadedState } from './loaded-state.svelte.ts';
 import { PlanState } from './plan-state.svelte.ts';
 import { readSavedView } from './editing/saved-view.ts';
 import { SIDE_TABS, ViewState } from './view-state.svelte.ts';
+import { complaints } from './complaints.svelte.ts';
 
 export type { LoadReport, LoadStage } from './loaded-state.svelte.ts';
 
@@ -98,7 +100,26 @@ class AppState {
     this.view.heatmapError = reason;
   }
 
-  classes = $derived(metricClasses(this.view.metric, this.plan.report?.grids ?? [], this.settings));
+  #gridFigures = createGridFigures();
+  /** Each grid's workload, with its complaint figures of the month on the complaint tab. */
+  gridFigures = $derived.by(() => {
+    const month = complaints.view;
+    const byGrid = month
+      ? new Map(
+          month.current.grids.map((g) => [
+            g.id,
+            {
+              ...(g.perThousandHouseholds === null
+                ? {}
+                : { ordersPerThousand: g.perThousandHouseholds }),
+              ...(g.compositeScore === null ? {} : { compositeScore: g.compositeScore }),
+            },
+          ]),
+        )
+      : null;
+    return this.#gridFigures(this.plan.report?.grids ?? [], byGrid);
+  });
+  classes = $derived(metricClasses(this.view.metric, this.gridFigures, this.settings));
   gridFill = $derived(fillColorExpression(this.view.metric, this.classes));
 
   /** The map sources that change only with a load. */
@@ -109,9 +130,7 @@ class AppState {
   #gridCollection = createGridCollection();
   /** The grids source: the plan's grids with their workload figures. */
   gridSource = $derived.by(() =>
-    this.loaded.street
-      ? this.#gridCollection(this.plan.grids, this.plan.report?.grids ?? [])
-      : null,
+    this.loaded.street ? this.#gridCollection(this.plan.grids, this.gridFigures) : null,
   );
   gridLabelSource = $derived(this.loaded.street ? gridLabelCollection(this.plan.gridLabels) : null);
   problemSource = $derived(this.plan.report ? problemFeatures(this.plan.report.problems) : null);

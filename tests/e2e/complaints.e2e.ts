@@ -2,8 +2,8 @@
  * The complaint tab in real Chromium on the sample street: the last complete assessment month of
  * the street's own orders with its figures and charts, as `npm run orders` computes them; a GBK
  * export with GCJ-02 positions imported through the page (summary, problems, the rows left out
- * downloadable); another month chosen; a grid of the ranking and a repeat-complaint building
- * shown on the map. A screenshot of the tab is written.
+ * downloadable); the map coloured by orders per 1,000 households; another month chosen; a grid
+ * of the ranking and a repeat-complaint building shown on the map. A screenshot is written.
  */
 import { fileURLToPath } from 'node:url';
 import { expect, test, waitForDrawn } from './guarded-page.ts';
@@ -41,6 +41,16 @@ test('analyses a month of complaints, imports an export and shows grids and buil
   const download = page.waitForEvent('download');
   await page.getByTestId('orders-download-rows').click();
   expect((await download).suggestedFilename()).toBe('orders-gbk-gcj02.csv.未导入.csv');
+  // The map coloured by orders per 1,000 households of the month.
+  await page.getByTestId('orders-map-ordersPerThousand').click();
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        JSON.stringify(window.__gridatlas!.paintProperty('grids-fill', 'fill-color')),
+      ),
+    )
+    .toContain('ordersPerThousand');
+  await page.evaluate(() => window.__gridatlas!.whenIdle());
   await page.screenshot({ path: 'test-results/screenshots/complaints.png' });
 
   // The ranking's first grid and a repeat-complaint building, on the map.

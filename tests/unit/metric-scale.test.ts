@@ -4,10 +4,11 @@ import { DEFAULT_SETTINGS, makeSettings } from '../../src/domain/settings.ts';
 import {
   EXEMPT_COLOR,
   fillColorExpression,
-  GRID_METRICS,
   metricClasses,
   NO_DATA_COLOR,
+  WORKLOAD_METRICS,
 } from '../../src/map/metric-scale.ts';
+import { createGridFigures } from '../../src/map/map-data.ts';
 
 const stats = (residents: number[], compactness = 0.6): GridWorkload[] =>
   residents.map((r, i) => ({
@@ -100,8 +101,26 @@ describe('metricClasses', () => {
 
   it('gives every workload metric at least one class on real grids', () => {
     const grids = stats([500, 800, 1000, 1200, 1500, 2000, 2600, 3000, 3100, 900]);
-    for (const metric of GRID_METRICS)
+    for (const metric of WORKLOAD_METRICS)
       expect(metricClasses(metric, grids, DEFAULT_SETTINGS).length, metric).toBeGreaterThan(0);
+  });
+
+  it('colours complaint figures red, orders darker the more and the score darker the lower', () => {
+    const grids = stats([1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000]).map(
+      (g, i) => ({
+        ...g,
+        ordersPerThousand: 20 + 10 * i,
+        compositeScore: 70 + 3 * i,
+      }),
+    );
+    const orders = metricClasses('ordersPerThousand', grids, DEFAULT_SETTINGS);
+    const score = metricClasses('compositeScore', grids, DEFAULT_SETTINGS);
+    expect(orders).toHaveLength(5);
+    expect(score).toHaveLength(5);
+    // The darkest red: the most orders, and the lowest score.
+    expect(orders.at(-1)!.color).toBe('#a50f15');
+    expect(score[0]!.color).toBe('#a50f15');
+    expect(metricClasses('ordersPerThousand', stats([1000, 1200]), DEFAULT_SETTINGS)).toEqual([]);
   });
 
   it('gives no classes when no grid has the metric', () => {
@@ -148,5 +167,20 @@ describe('fillColorExpression', () => {
 
   it('is plain grey when there are no classes', () => {
     expect(fillColorExpression('residents', [])).toBe(NO_DATA_COLOR);
+  });
+});
+
+describe('createGridFigures', () => {
+  it('adds complaint figures to the workloads, the same object while nothing changed', () => {
+    const workloads = stats([1000, 1200]);
+    const figures = createGridFigures();
+    expect(figures(workloads, null)[0]).toBe(workloads[0]);
+    const month = new Map([['1', { ordersPerThousand: 47.5, compositeScore: 86.1 }]]);
+    const first = figures(workloads, month);
+    expect(first[0]).toBe(workloads[0]);
+    expect(first[1]).toMatchObject({ gridId: '1', residents: 1200, ordersPerThousand: 47.5 });
+    expect(figures(workloads, new Map(month))[1]).toBe(first[1]);
+    const next = new Map([['1', { ordersPerThousand: 50, compositeScore: 86.1 }]]);
+    expect(figures(workloads, next)[1]).not.toBe(first[1]);
   });
 });
