@@ -440,4 +440,6 @@ export const en: Record<MessageKey, string> = {
   'metric.compositeScore': 'Complaint composite score (month)',
   'orders.mapBy': 'Colour the map by:',
   'legend.month': 'Assessment month {month}',
+  'orders.category': 'Category',
+  'orders.allCategories': 'All categories',
 };

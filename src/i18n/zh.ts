@@ -419,6 +419,8 @@ export const zh = {
   'metric.compositeScore': '接诉即办综合成绩（考核月）',
   'orders.mapBy': '地图着色：',
   'legend.month': '考核月 {month}',
+  'orders.category': '诉求类别',
+  'orders.allCategories': '全部类别',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -14,6 +14,8 @@ class Complaints {
   view = $state.raw<ComplaintMonthView | null>(null);
   /** The month asked for; null for the latest complete one. */
   month = $state<string | null>(null);
+  /** The second-level category the figures are narrowed to; null for all. */
+  category = $state<string | null>(null);
   loading = $state(false);
   importing = $state(false);
   imports = $state.raw<OrderImportView[]>([]);
@@ -26,8 +28,8 @@ class Complaints {
     const ticket = ++this.#ticket;
     this.loading = true;
     try {
-      const month = this.month;
-      const view = await callDataWorker((w) => w.complaintMonth(month));
+      const { month, category } = this;
+      const view = await callDataWorker((w) => w.complaintMonth(month, category));
       if (ticket !== this.#ticket) return;
       this.view = view;
       this.error = null;
@@ -42,6 +44,12 @@ class Complaints {
   /** Shows another month. */
   async show(month: string): Promise<void> {
     this.month = month;
+    await this.refresh();
+  }
+
+  /** Narrows the figures, the trend and the heatmap to one category (null: all). */
+  async narrow(category: string | null): Promise<void> {
+    this.category = category;
     await this.refresh();
   }
 
@@ -82,6 +90,7 @@ class Complaints {
     this.#ticket++;
     this.view = null;
     this.month = null;
+    this.category = null;
     this.imports = [];
     this.error = null;
   }

@@ -20,6 +20,7 @@ import {
   orderPlacerFor,
   type MonthAnalysis,
 } from '../analysis/complaints/street-orders.ts';
+import { transfer } from 'comlink';
 import type { ProblemGroup } from '../domain/problems.ts';
 import { planGrids } from '../editing/plan.ts';
 import {
@@ -50,6 +51,12 @@ export interface ComplaintMonthView extends Omit<MonthAnalysis, 'repeats'> {
   repeats: { buildingId: string; category2: string; peak: number; orders: number }[];
   /** The assessment months from the first order's to the last's, oldest first, with their orders. */
   trend: MonthCount[];
+  /** The second-level category the figures are narrowed to, or null for all. */
+  category2: string | null;
+  /** Every second-level category of the street's orders, for the filter. */
+  categoryOptions: string[];
+  /** The month's orders (of the category) with a position, as flat lng,lat pairs, for the heatmap. */
+  points: Float64Array;
 }
 
 interface HeldOrders {
@@ -123,9 +130,16 @@ export function createComplaintsApi(workspace: () => PlanWorkspace) {
      * A month's figures for the plan on screen (`null`: the latest complete month); null when the
      * street has no orders or the month is not a month.
      */
-    complaintMonth(month: string | null): ComplaintMonthView | null {
+    complaintMonth(
+      month: string | null,
+      category2: string | null = null,
+    ): ComplaintMonthView | null {
       const { table, workspace: current } = orders();
       if (table.size === 0 || (month !== null && !isMonth(month))) return null;
+      const categoryIndex =
+        category2 === null ? -1 : table.dictionaries.category2.indexOf(category2);
+      const included =
+        categoryIndex < 0 ? undefined : (row: number) => table.category2[row] === categoryIndex;
       const { session, input, settings } = current;
       const grids = planGrids(session.plan);
       const figures = session.currentFigures() ?? { grids: [], assignments: [] };
@@ -142,11 +156,12 @@ export function createComplaintsApi(workspace: () => PlanWorkspace) {
         complaintGrids(grids, figures),
         chosen,
         settings,
+        included,
       );
       const months = [assessmentMonthOf(earliest, settings)];
       const last = assessmentMonthOf(latest, settings);
       while (months.at(-1)! < last) months.push(shiftMonth(months.at(-1)!, 1));
-      return {
+      const view: ComplaintMonthView = {
         ...analysis,
         repeats: analysis.repeats.map((r) => ({
           buildingId: input.buildings[r.building]!.properties.id,
@@ -154,8 +169,31 @@ export function createComplaintsApi(workspace: () => PlanWorkspace) {
           peak: r.peak,
           orders: r.orders.length,
         })),
-        trend: monthlyOrders(table, months, settings),
+        trend: monthlyOrders(table, months, settings, included),
+        category2: categoryIndex < 0 ? null : category2,
+        categoryOptions: [...table.dictionaries.category2].sort((a, b) =>
+          a.localeCompare(b, 'zh-CN'),
+        ),
+        points: monthPoints(table, analysis.period, included),
       };
+      return transfer(view, [view.points.buffer]);
     },
   };
+}
+
+/** The positions of a period's orders (those `included`), as flat lng,lat pairs. */
+function monthPoints(
+  table: OrderTable,
+  period: { start: number; end: number },
+  included?: (row: number) => boolean,
+): Float64Array {
+  const points: number[] = [];
+  for (let row = 0; row < table.size; row++) {
+    const t = table.createdAt[row]!;
+    if (t < period.start || t >= period.end || (included && !included(row))) continue;
+    const lng = table.lng[row]!;
+    const lat = table.lat[row]!;
+    if (!Number.isNaN(lng) && !Number.isNaN(lat)) points.push(lng, lat);
+  }
+  return Float64Array.from(points);
 }

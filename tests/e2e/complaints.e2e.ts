@@ -38,6 +38,8 @@ test('analyses a month of complaints, imports an export and shows grids and buil
   await expect(summary).toContainText('坐标 GCJ-02（高德、腾讯），已转换为 WGS-84');
   await expect(summary).toContainText('来电时间“2026/2/30 9:00”无法识别');
   await expect(page.getByTestId('orders-count')).toHaveAttribute('data-value', '884');
+  // The charts follow: the three imported parking orders join the month's 135.
+  await expect(page.getByTestId('complaint-chart-categories')).toContainText('138');
   const download = page.waitForEvent('download');
   await page.getByTestId('orders-download-rows').click();
   expect((await download).suggestedFilename()).toBe('orders-gbk-gcj02.csv.未导入.csv');
@@ -52,6 +54,19 @@ test('analyses a month of complaints, imports an export and shows grids and buil
     .toContain('ordersPerThousand');
   await page.evaluate(() => window.__gridatlas!.whenIdle());
   await page.screenshot({ path: 'test-results/screenshots/complaints.png' });
+
+  // One category: the figures, the trend and the heatmap narrow to its orders of the month.
+  // The month's 135 parking orders of the sample (orders.md), and three of the imported export.
+  const parking = 135;
+  await page.getByTestId('orders-category').selectOption('停车管理');
+  await expect(page.getByTestId('orders-count')).toHaveAttribute('data-value', String(parking + 3));
+  await expect
+    .poll(() => page.evaluate(() => window.__gridatlas!.heatmap()?.points))
+    .toBe(parking + 3);
+  await page.getByTestId('orders-category').selectOption('');
+  await expect(page.getByTestId('orders-count')).toHaveAttribute('data-value', '884');
+  // The three imported rows placed by address alone have no position to heat.
+  await expect.poll(() => page.evaluate(() => window.__gridatlas!.heatmap()?.points)).toBe(884 - 3);
 
   // The ranking's first grid and a repeat-complaint building, on the map.
   const first = page.getByTestId('orders-grid-row').first();

@@ -78,6 +78,15 @@ describe('the data API’s complaint analysis', () => {
     expect(view.trend.find((t) => t.month === '2026-10')!.orders).toBe(view.current.street.orders);
     expect(view.trend.reduce((sum, t) => sum + t.orders, 0)).toBe(25005);
     expect(api.complaintMonth('2026-13')).toBeNull();
+    // Narrowed to one category: its orders of the month, their positions for the heatmap.
+    const parking = api.complaintMonth('2026-10', '停车管理')!;
+    const count = view.categories.find((c) => c.category2 === '停车管理')!.orders;
+    expect(parking.category2).toBe('停车管理');
+    expect(parking.current.street.orders).toBe(count);
+    expect(parking.points.length).toBe(2 * count);
+    expect(parking.trend.find((t) => t.month === '2026-10')!.orders).toBe(count);
+    expect(parking.categoryOptions).toContain('供暖');
+    expect(view.points.length).toBe(2 * view.current.street.orders);
   });
 
   it('adds an imported export’s orders once, however often it is imported', async () => {

@@ -19,13 +19,14 @@ export function monthlyOrders(
   table: OrderTable,
   months: readonly string[],
   settings: Pick<GridSettings, 'assessmentMonthStartDay'>,
+  included?: (row: number) => boolean,
 ): MonthCount[] {
   const starts = months.map((m) => assessmentPeriod(m, settings).start);
   const end = months.length ? assessmentPeriod(months.at(-1)!, settings).end : -Infinity;
   const counts = new Array<number>(months.length).fill(0);
   for (let row = 0; row < table.size; row++) {
     const t = table.createdAt[row]!;
-    if (t < starts[0]! || t >= end) continue;
+    if (t < starts[0]! || t >= end || (included && !included(row))) continue;
     let [lo, hi] = [0, starts.length - 1];
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;

@@ -67,6 +67,8 @@ export interface MonthAnalysis {
 }
 
 /**
+ * `included` narrows the figures and the repeat complaints to some orders (a category); the
+ * categories are of every order of the month, so that another can be chosen.
  * @example
  * analyseMonth(table, orderGrid, complaintGrids(grids, report), '2026-10', settings).current.street.orders;
  */
@@ -76,10 +78,11 @@ export function analyseMonth(
   grids: readonly ComplaintGrid[],
   month: string,
   settings: GridSettings,
+  included?: (row: number) => boolean,
 ): MonthAnalysis {
   const period = assessmentPeriod(month, settings);
   const aggregate = (m: string) =>
-    aggregateComplaints(table, orderGrid, grids, assessmentPeriod(m, settings), settings);
+    aggregateComplaints(table, orderGrid, grids, assessmentPeriod(m, settings), settings, included);
   const inPeriod = (row: number) => {
     const t = table.createdAt[row]!;
     return t >= period.start && t < period.end;
@@ -91,7 +94,11 @@ export function analyseMonth(
     previous: aggregate(shiftMonth(month, -1)),
     lastYear: aggregate(shiftMonth(month, -12)),
     categories: categoryCounts(table, inPeriod),
-    repeats: repeatComplaints(table, settings, inPeriod),
+    repeats: repeatComplaints(
+      table,
+      settings,
+      (row) => inPeriod(row) && (!included || included(row)),
+    ),
   };
 }
 
