@@ -442,4 +442,5 @@ export const en: Record<MessageKey, string> = {
   'legend.month': 'Assessment month {month}',
   'orders.category': 'Category',
   'orders.allCategories': 'All categories',
+  'orders.progress': 'Importing {file}: {rows} rows read',
 };

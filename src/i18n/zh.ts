@@ -421,6 +421,7 @@ export const zh = {
   'legend.month': '考核月 {month}',
   'orders.category': '诉求类别',
   'orders.allCategories': '全部类别',
+  'orders.progress': '正在导入 {file}：已读 {rows} 行',
 } as const;
 
 export type MessageKey = keyof typeof zh;

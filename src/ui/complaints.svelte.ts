@@ -4,6 +4,7 @@
  * newer request makes an older answer that comes later count for nothing.
  */
 import type { CoordinateSystem } from '../analysis/complaints/coordinate-systems.ts';
+import { proxy } from 'comlink';
 import { i18n } from '../i18n/i18n.svelte.ts';
 import { orderProblemText } from '../io/orders/order-problems.ts';
 import type { ComplaintMonthView, OrderImportView } from '../workers/complaints-api.ts';
@@ -18,6 +19,8 @@ class Complaints {
   category = $state<string | null>(null);
   loading = $state(false);
   importing = $state(false);
+  /** Rows read of the file being imported, and about how many it has. */
+  progress = $state<{ file: string; rows: number; estimated: number } | null>(null);
   imports = $state.raw<OrderImportView[]>([]);
   system = $state<CoordinateSystem | 'auto'>('auto');
   error = $state<string | null>(null);
@@ -61,7 +64,13 @@ class Complaints {
       for (const file of files) {
         const bytes = new Uint8Array(await file.arrayBuffer());
         const system = this.system;
-        const imported = await callDataWorker((w) => w.importOrders(file.name, bytes, system));
+        this.progress = { file: file.name, rows: 0, estimated: 0 };
+        const onProgress = proxy((rows: number, estimated: number) => {
+          this.progress = { file: file.name, rows, estimated };
+        });
+        const imported = await callDataWorker((w) =>
+          w.importOrders(file.name, bytes, system, onProgress),
+        );
         this.imports = [...this.imports, imported];
       }
       await this.refresh();
@@ -69,6 +78,7 @@ class Complaints {
       this.error = i18n.t('orders.failed', { reason: reasonOf(error) });
     } finally {
       this.importing = false;
+      this.progress = null;
     }
   }
 

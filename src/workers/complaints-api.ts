@@ -98,11 +98,15 @@ export function createComplaintsApi(workspace: () => PlanWorkspace) {
   }
 
   return {
-    /** Imports a CSV or XLSX export into the street's orders; repeated order numbers are left out. */
+    /**
+     * Imports a CSV or XLSX export into the street's orders; repeated order numbers are left out.
+     * `onProgress` (a Comlink proxy from the UI) is told the rows read as the import goes.
+     */
     async importOrders(
       name: string,
       bytes: Uint8Array,
       system: CoordinateSystem | 'auto',
+      onProgress?: (rows: number, estimated: number) => void,
     ): Promise<OrderImportView> {
       const rows = isSpreadsheet(bytes) ? await readXlsxRows(bytes) : readCsvRows(bytes);
       const current = orders();
@@ -111,6 +115,7 @@ export function createComplaintsApi(workspace: () => PlanWorkspace) {
         settings,
         system,
         known: current.ids,
+        ...(onProgress ? { onProgress } : {}),
       });
       for (const [id, row] of imported.ids) current.ids.set(id, row);
       current.table = current.builder.build();

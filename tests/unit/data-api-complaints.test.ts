@@ -103,6 +103,26 @@ describe('the data API’s complaint analysis', () => {
     expect(api.complaintMonth('2026-10')!.current.street.orders).toBe(before + 15);
   });
 
+  it('tells the rows read as a large import goes', async () => {
+    const api = await sampleApi();
+    const lines = ['工单号,受理时间,二级分类,经度,纬度'];
+    for (let i = 0; i < 45_000; i++)
+      lines.push(`P${i},2026/10/${1 + (i % 17)} 9:00,供暖,116.306,39.8485`);
+    const reports: [number, number][] = [];
+    const imported = await api.importOrders(
+      'large.csv',
+      new TextEncoder().encode(lines.join('\n')),
+      'WGS84',
+      (rows, estimated) => void reports.push([rows, estimated]),
+    );
+    expect(imported.counts.imported).toBe(45_000);
+    expect(reports).toEqual([
+      [20_000, 45_001],
+      [40_000, 45_001],
+      [45_001, 45_001],
+    ]);
+  });
+
   it('counts the same orders in the grids of another plan', async () => {
     const api = await sampleApi();
     const today = api.complaintMonth('2026-10')!;

@@ -44,7 +44,12 @@ export interface OrderImportOptions {
   mapping?: { headerRows: number; mapping: ColumnMapping };
   /** Order numbers already imported, with their row: re-imports add no duplicates. */
   known?: ReadonlyMap<string, number>;
+  /** Told the rows read so far and about how many there are, every PROGRESS_EVERY rows. */
+  onProgress?: (rows: number, estimated: number) => void;
 }
+
+/** Rows between two progress reports. */
+export const PROGRESS_EVERY = 20_000;
 
 export interface OrderImport {
   file: string;
@@ -139,6 +144,7 @@ export function importOrderRows(
   };
   table.forEachRow((cells) => {
     rowNumber++;
+    if (rowNumber % PROGRESS_EVERY === 0) options.onProgress?.(rowNumber, table.estimatedRows);
     if (result) take(cells, rowNumber);
     else {
       first.push(cells);
@@ -147,6 +153,7 @@ export function importOrderRows(
   });
   if (!result) start();
   (importing as { placing: Placing } | null)?.placing.finish();
+  options.onProgress?.(rowNumber, rowNumber);
   return byRow(result!);
 }
 

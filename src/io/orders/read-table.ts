@@ -16,6 +16,8 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gbk';
 export interface TableRows {
   /** The text encoding of a CSV file; null for a spreadsheet. */
   encoding: TextEncoding | null;
+  /** About how many rows there are (lines of a CSV, rows of a sheet), for a progress bar. */
+  estimatedRows: number;
   /** Calls `visit` with each row's cells, top to bottom, once. */
   forEachRow(visit: (cells: readonly string[]) => void): void;
 }
@@ -65,6 +67,7 @@ export function readCsvRows(bytes: Uint8Array): TableRows {
   const parser = dsvFormat(detectDelimiter(text));
   return {
     encoding,
+    estimatedRows: lineCount(text),
     forEachRow(visit) {
       parser.parseRows(text, (cells) => {
         if (cells.length > 1 || (cells[0] ?? '').trim() !== '') visit(cells);
@@ -72,6 +75,13 @@ export function readCsvRows(bytes: Uint8Array): TableRows {
       });
     },
   };
+}
+
+/** The lines of a text (quoted line breaks count too, so rows are at most this many). */
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
 }
 
 /** Whether bytes are an XLSX workbook (a zip archive). */
@@ -89,6 +99,7 @@ export async function readXlsxRows(bytes: Uint8Array): Promise<TableRows> {
   const sheet = await readSheet(buffer as ArrayBuffer);
   return {
     encoding: null,
+    estimatedRows: sheet.length,
     forEachRow(visit) {
       for (const row of sheet) visit(row.map(cellText));
     },
