@@ -11,7 +11,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lastCompleteMonth, isMonth } from '../src/analysis/complaints/assessment-period.ts';
+import { isMonth } from '../src/analysis/complaints/assessment-period.ts';
+import { orderMonths } from '../src/analysis/complaints/monthly-orders.ts';
 import {
   complaintConsoleText,
   complaintMarkdown,
@@ -35,8 +36,8 @@ import {
   type OrderImport,
 } from '../src/io/orders/import-orders.ts';
 import { importSummaryText } from '../src/io/orders/import-summary.ts';
-import { orderProblemText } from '../src/io/orders/order-problems.ts';
-import { isSpreadsheet, readCsvRows, readXlsxRows } from '../src/io/orders/read-table.ts';
+import { orderProblemGroupText, orderProblemText } from '../src/io/orders/order-problems.ts';
+import { readTableRows } from '../src/io/orders/read-table.ts';
 import { parseCheckArgs } from './check/args.ts';
 import { cliMessage, systemReason, type CliMessage } from './check/messages.ts';
 import { readInputs } from './check/read-inputs.ts';
@@ -110,7 +111,7 @@ async function run(argv: readonly string[]): Promise<number> {
       console.error(cliMessage('unreadable', { path, ...systemReason(error) })[lang]);
       return EXIT.cannotRun;
     }
-    const rows = isSpreadsheet(bytes) ? await readXlsxRows(bytes) : readCsvRows(bytes);
+    const rows = await readTableRows(bytes);
     const imported = importOrderRows(path, rows, placer, builder, options);
     imports.push({ imported, encoding: rows.encoding });
     for (const [id, row] of imported.ids) known.set(id, row);
@@ -129,9 +130,7 @@ async function run(argv: readonly string[]): Promise<number> {
     console.error(cliMessage('orders-none')[lang]);
     return EXIT.cannotRun;
   }
-  let latest = -Infinity;
-  for (const t of table.createdAt) latest = Math.max(latest, t);
-  const chosen = month ?? lastCompleteMonth(latest + 1, settings);
+  const chosen = month ?? orderMonths(table, settings)!.lastComplete;
   const analysis = analyseMonth(table, orderGrid, complaintGrids(grids, report), chosen, settings);
 
   const gridOfBuilding = new Map(report.assignments.map((a) => [a.buildingId, a.gridId]));
@@ -158,12 +157,7 @@ async function run(argv: readonly string[]): Promise<number> {
     repeats,
     fileLines: imports.map(({ imported, encoding }) => importSummaryText(imported, encoding, lang)),
     importLines: imports.flatMap(({ imported }) =>
-      imported.problems.map((g) => {
-        const text = orderProblemText(g.examples[0]!, lang);
-        return g.count > 1
-          ? `${text}${lang === 'zh' ? `（同样的问题共 ${g.count} 处）` : ` (${g.count} alike)`}`
-          : text;
-      }),
+      imported.problems.map((g) => orderProblemGroupText(g, lang)),
     ),
   };
   console.log(complaintConsoleText(analysis, lang, context));

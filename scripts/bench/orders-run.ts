@@ -8,7 +8,7 @@
  * import does), which every import must do. Prints a Markdown table and one JSON line.
  */
 import { csvParseRows } from 'd3-dsv';
-import { lastCompleteMonth } from '../../src/analysis/complaints/assessment-period.ts';
+import { orderMonths } from '../../src/analysis/complaints/monthly-orders.ts';
 import { OrderTableBuilder } from '../../src/analysis/complaints/order-table.ts';
 import {
   analyseMonth,
@@ -95,9 +95,7 @@ const imported = timed(() =>
 );
 const columns = timed(() => builder.build());
 const table = columns.value;
-let latest = -Infinity;
-for (const t of table.createdAt) latest = Math.max(latest, t);
-const month = lastCompleteMonth(latest + 1, settings);
+const month = orderMonths(table, settings)!.lastComplete;
 const analysed = timed(() =>
   analyseMonth(
     table,

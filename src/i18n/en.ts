@@ -404,7 +404,6 @@ export const en: Record<MessageKey, string> = {
   'orders.system.WGS84': 'WGS-84 (GPS)',
   'orders.system.GCJ02': 'GCJ-02 (Amap, Tencent)',
   'orders.system.BD09': 'BD-09 (Baidu)',
-  'orders.alike': ' ({count} alike)',
   'orders.downloadRows': 'Download the {count} rows not imported or not placed',
   'orders.rows.row': 'row',
   'orders.rows.id': 'order number',

@@ -383,7 +383,6 @@ export const zh = {
   'orders.system.WGS84': 'WGS-84（GPS）',
   'orders.system.GCJ02': 'GCJ-02（高德、腾讯）',
   'orders.system.BD09': 'BD-09（百度）',
-  'orders.alike': '（同样的问题共 {count} 处）',
   'orders.downloadRows': '下载未导入或未定位的 {count} 行',
   'orders.rows.row': '行号',
   'orders.rows.id': '工单号',

@@ -51,17 +51,6 @@ export class ProblemLog<P extends GroupedProblem = Problem> {
   }
 }
 
-/**
- * A list of problems grouped, groups in the order their first problem comes.
- * @example
- * groupLoadProblems(setAside.problems)[0]; // { file: 'buildings.geojson', code: 'missing-property', field: 'properties.address', count: 2, … }
- */
-export function groupLoadProblems(problems: readonly Problem[]): ProblemGroup[] {
-  const log = new ProblemLog();
-  for (const p of problems) log.add(p);
-  return log.groups;
-}
-
 /** Problems of severity `error` in the groups. */
 export function errorCount(groups: readonly ProblemGroup<GroupedProblem>[]): number {
   let errors = 0;

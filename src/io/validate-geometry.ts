@@ -158,7 +158,9 @@ function mayCrossItself(ring: Position[]): boolean {
 
 /**
  * Whether segments AB and CD meet at one point, ends included: A + s(B − A) = C + t(D − C) with
- * s and t in [0, 1]. Parallel segments do not meet (as for `kinks`).
+ * s and t in [0, 1]. Parallel segments do not meet (as for `kinks`). The same arithmetic as
+ * `kinks`, not the editor's orientation test (src/editing/ring-geometry.ts), so that rounding can
+ * never make this say no where `kinks` would say yes.
  */
 function segmentsMeet(
   ax: number,

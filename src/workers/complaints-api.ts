@@ -4,14 +4,13 @@
  * UI thread is an import's summary and a month's figures for the plan on screen, never the
  * orders themselves. The same orders are placed in whichever plan is on screen.
  */
-import {
-  assessmentMonthOf,
-  isMonth,
-  lastCompleteMonth,
-  shiftMonth,
-} from '../analysis/complaints/assessment-period.ts';
+import { isMonth } from '../analysis/complaints/assessment-period.ts';
 import type { CoordinateSystem, SystemFit } from '../analysis/complaints/coordinate-systems.ts';
-import { monthlyOrders, type MonthCount } from '../analysis/complaints/monthly-orders.ts';
+import {
+  monthlyOrders,
+  orderMonths,
+  type MonthCount,
+} from '../analysis/complaints/monthly-orders.ts';
 import { orderGridsFor } from '../analysis/complaints/order-grids.ts';
 import { OrderTableBuilder, type OrderTable } from '../analysis/complaints/order-table.ts';
 import {
@@ -21,15 +20,16 @@ import {
   type MonthAnalysis,
 } from '../analysis/complaints/street-orders.ts';
 import { transfer } from 'comlink';
+import type { CoverageReport } from '../analysis/coverage/report.ts';
 import type { ProblemGroup } from '../domain/problems.ts';
-import { planGrids } from '../editing/plan.ts';
+import { planGrids, type Plan } from '../editing/plan.ts';
 import {
   importOrderFeatures,
   importOrderRows,
   type OrderImport,
 } from '../io/orders/import-orders.ts';
 import type { OrderProblem } from '../io/orders/order-problems.ts';
-import { isSpreadsheet, readCsvRows, readXlsxRows } from '../io/orders/read-table.ts';
+import { readTableRows } from '../io/orders/read-table.ts';
 import type { PlanWorkspace } from './plan-api.ts';
 
 /** What the UI is told of an import. */
@@ -64,6 +64,8 @@ interface HeldOrders {
   builder: OrderTableBuilder;
   table: OrderTable;
   ids: Map<string, number>;
+  /** The orders' grids in the plan they were last placed in: another month or category reuses them. */
+  placed: { plan: Plan; table: OrderTable; orderGrid: Int32Array } | null;
 }
 
 /**
@@ -87,14 +89,24 @@ export function createComplaintsApi(workspace: () => PlanWorkspace) {
       builder,
       { settings: current.settings, system: 'WGS84' },
     );
-    held = { workspace: current, builder, table: builder.build(), ids: imported.ids };
+    held = { workspace: current, builder, table: builder.build(), ids: imported.ids, placed: null };
     return held;
   }
 
-  function placerFor(current: PlanWorkspace) {
+  function placerFor(current: PlanWorkspace, figures = figuresOf(current)) {
     const { session, input } = current;
-    const figures = session.currentFigures() ?? { grids: [], assignments: [] };
-    return orderPlacerFor(input.buildings, planGrids(session.plan), figures);
+    return orderPlacerFor(input.buildings, planGrids(session.plan), figures ?? NO_FIGURES);
+  }
+
+  /** The grid of every held order in the plan on screen, placed again only when either changed. */
+  function orderGridOf(held: HeldOrders, figures: PlanFigures | null): Int32Array {
+    const { plan } = held.workspace.session;
+    const { placed } = held;
+    if (placed?.plan === plan && placed.table === held.table) return placed.orderGrid;
+    const orderGrid = orderGridsFor(held.table, placerFor(held.workspace, figures));
+    // Placed without the plan's figures (a drag preview holds the engine): not kept.
+    if (figures) held.placed = { plan, table: held.table, orderGrid };
+    return orderGrid;
   }
 
   return {
@@ -108,7 +120,7 @@ export function createComplaintsApi(workspace: () => PlanWorkspace) {
       system: CoordinateSystem | 'auto',
       onProgress?: (rows: number, estimated: number) => void,
     ): Promise<OrderImportView> {
-      const rows = isSpreadsheet(bytes) ? await readXlsxRows(bytes) : readCsvRows(bytes);
+      const rows = await readTableRows(bytes);
       const current = orders();
       const { settings } = current.workspace;
       const imported = importOrderRows(name, rows, placerFor(current.workspace), current.builder, {
@@ -139,33 +151,24 @@ export function createComplaintsApi(workspace: () => PlanWorkspace) {
       month: string | null,
       category2: string | null = null,
     ): ComplaintMonthView | null {
-      const { table, workspace: current } = orders();
-      if (table.size === 0 || (month !== null && !isMonth(month))) return null;
+      const current = orders();
+      const { table } = current;
+      const span = orderMonths(table, current.workspace.settings);
+      if (!span || (month !== null && !isMonth(month))) return null;
       const categoryIndex =
         category2 === null ? -1 : table.dictionaries.category2.indexOf(category2);
       const included =
         categoryIndex < 0 ? undefined : (row: number) => table.category2[row] === categoryIndex;
-      const { session, input, settings } = current;
-      const grids = planGrids(session.plan);
-      const figures = session.currentFigures() ?? { grids: [], assignments: [] };
-      const placer = orderPlacerFor(input.buildings, grids, figures);
-      let [earliest, latest] = [Infinity, -Infinity];
-      for (const t of table.createdAt) {
-        earliest = Math.min(earliest, t);
-        latest = Math.max(latest, t);
-      }
-      const chosen = month ?? lastCompleteMonth(latest + 1, settings);
+      const { session, input, settings } = current.workspace;
+      const figures = figuresOf(current.workspace);
       const analysis = analyseMonth(
         table,
-        orderGridsFor(table, placer),
-        complaintGrids(grids, figures),
-        chosen,
+        orderGridOf(current, figures),
+        complaintGrids(planGrids(session.plan), figures ?? NO_FIGURES),
+        month ?? span.lastComplete,
         settings,
         included,
       );
-      const months = [assessmentMonthOf(earliest, settings)];
-      const last = assessmentMonthOf(latest, settings);
-      while (months.at(-1)! < last) months.push(shiftMonth(months.at(-1)!, 1));
       const view: ComplaintMonthView = {
         ...analysis,
         repeats: analysis.repeats.map((r) => ({
@@ -174,7 +177,7 @@ export function createComplaintsApi(workspace: () => PlanWorkspace) {
           peak: r.peak,
           orders: r.orders.length,
         })),
-        trend: monthlyOrders(table, months, settings, included),
+        trend: monthlyOrders(table, span.months, settings, included),
         category2: categoryIndex < 0 ? null : category2,
         categoryOptions: [...table.dictionaries.category2].sort((a, b) =>
           a.localeCompare(b, 'zh-CN'),
@@ -184,6 +187,14 @@ export function createComplaintsApi(workspace: () => PlanWorkspace) {
       return transfer(view, [view.points.buffer]);
     },
   };
+}
+
+type PlanFigures = Pick<CoverageReport, 'grids' | 'assignments'>;
+const NO_FIGURES: PlanFigures = { grids: [], assignments: [] };
+
+/** The coverage figures of the plan on screen; null while a drag preview holds the engine. */
+function figuresOf({ session }: PlanWorkspace): PlanFigures | null {
+  return session.currentFigures();
 }
 
 /** The positions of a period's orders (those `included`), as flat lng,lat pairs. */

@@ -2,7 +2,8 @@
 // first examples, worded once with the count and the other examples' feature numbers.
 import { describe, expect, it } from 'vitest';
 import { makeProblem } from '../../src/io/messages.ts';
-import { groupLoadProblems, loadProblemGroupText } from '../../src/io/problem-groups.ts';
+import { loadProblemGroupText } from '../../src/io/problem-groups.ts';
+import { groupLoadProblems } from './support/problems.ts';
 
 const at = (featureIndex: number) => ({
   file: 'buildings.geojson',

@@ -22,7 +22,7 @@ import {
   type OrderImportOptions,
 } from '../../src/io/orders/import-orders.ts';
 import { orderProblemText } from '../../src/io/orders/order-problems.ts';
-import { readCsvRows, readXlsxRows } from '../../src/io/orders/read-table.ts';
+import { readTableRows } from '../../src/io/orders/read-table.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/orders/', import.meta.url));
 const DATA = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -55,7 +55,7 @@ async function importFixture(
   options: Partial<OrderImportOptions> = {},
 ): Promise<Imported> {
   const bytes = readFileSync(FIXTURES + name);
-  const rows = name.endsWith('.xlsx') ? await readXlsxRows(bytes) : readCsvRows(bytes);
+  const rows = await readTableRows(bytes);
   const builder = new OrderTableBuilder();
   const imported = importOrderRows(name, rows, placer, builder, {
     settings: DEFAULT_SETTINGS,

@@ -17,7 +17,7 @@ import {
   type ReportContext,
 } from '../../src/analysis/coverage/report-markdown.ts';
 import { checkVerdict, verdictText } from '../../src/analysis/coverage/verdict.ts';
-import { groupLoadProblems } from '../../src/io/problem-groups.ts';
+import { groupLoadProblems } from './support/problems.ts';
 
 const BOX: [number, number, number, number] = [116.3, 39.83, 116.31, 39.84];
 

@@ -77,3 +77,12 @@ function monthName(year: number, monthIndex: number): string {
   const date = new Date(Date.UTC(year, monthIndex, 1));
   return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
+
+/**
+ * The Beijing date of an instant, as YYYY-MM-DD.
+ * @example
+ * beijingDate(Date.parse('2026-10-18T16:30:00Z')); // '2026-10-19'
+ */
+export function beijingDate(time: number): string {
+  return new Date(time + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -7,6 +7,7 @@
 import { markdownTable as table } from '../markdown-table.ts';
 import { formatNumber, formatShare, type ReportLang } from '../coverage/number-format.ts';
 import type { ComplaintAggregate, ComplaintFigures } from './aggregate.ts';
+import { beijingDate } from './assessment-period.ts';
 import type { MonthAnalysis } from './street-orders.ts';
 
 /** A repeat-complaint building as the report names it. */
@@ -96,8 +97,6 @@ const LABELS = {
     noRate: '—',
   },
 } as const;
-
-const dateOf = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
 function rate(value: number | null, lang: ReportLang): string {
   return value === null ? LABELS[lang].noRate : formatShare(value, lang);
@@ -214,7 +213,11 @@ export function complaintMarkdown(
   const out = [
     `# ${l.title}${context.streetName ? ` — ${context.streetName}` : ''}`,
     '',
-    l.month(analysis.month, dateOf(analysis.period.start), dateOf(analysis.period.end - 1)),
+    l.month(
+      analysis.month,
+      beijingDate(analysis.period.start),
+      beijingDate(analysis.period.end - 1),
+    ),
     '',
     `## ${l.street}`,
     '',
@@ -297,7 +300,11 @@ export function complaintConsoleText(
   const colon = lang === 'zh' ? '：' : ': ';
   const lines = [
     `${l.title}${context.streetName ? ` — ${context.streetName}` : ''}`,
-    l.month(analysis.month, dateOf(analysis.period.start), dateOf(analysis.period.end - 1)),
+    l.month(
+      analysis.month,
+      beijingDate(analysis.period.start),
+      beijingDate(analysis.period.end - 1),
+    ),
     ...figureRows(analysis.current.street, analysis, analysis.current.outsideGrids, lang).map(
       ([k, v]) => `  ${k}${colon}${v}`,
     ),

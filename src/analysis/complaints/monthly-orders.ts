@@ -3,7 +3,12 @@
  * each order's month found by binary search over their starts, not by a date per order.
  */
 import type { GridSettings } from '../../domain/settings.ts';
-import { assessmentPeriod } from './assessment-period.ts';
+import {
+  assessmentMonthOf,
+  assessmentPeriod,
+  lastCompleteMonth,
+  shiftMonth,
+} from './assessment-period.ts';
 import type { OrderTable } from './order-table.ts';
 
 export interface MonthCount {
@@ -36,4 +41,26 @@ export function monthlyOrders(
     counts[lo]!++;
   }
   return months.map((month, i) => ({ month, orders: counts[i]! }));
+}
+
+/**
+ * The assessment months the orders span, oldest first, and the latest of them that is complete
+ * (the month a report shows unless asked for another); null for a table without orders.
+ * @example
+ * orderMonths(table, settings); // { months: ['2024-11', …, '2026-11'], lastComplete: '2026-10' }
+ */
+export function orderMonths(
+  table: OrderTable,
+  settings: Pick<GridSettings, 'assessmentMonthStartDay'>,
+): { months: string[]; lastComplete: string } | null {
+  if (table.size === 0) return null;
+  let [earliest, latest] = [Infinity, -Infinity];
+  for (const t of table.createdAt) {
+    earliest = Math.min(earliest, t);
+    latest = Math.max(latest, t);
+  }
+  const months = [assessmentMonthOf(earliest, settings)];
+  const last = assessmentMonthOf(latest, settings);
+  while (months.at(-1)! < last) months.push(shiftMonth(months.at(-1)!, 1));
+  return { months, lastComplete: lastCompleteMonth(latest + 1, settings) };
 }

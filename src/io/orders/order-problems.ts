@@ -4,7 +4,7 @@
  * ignored, an order number seen before, an order that cannot be placed in the street, and what
  * concerns the whole file (no header, coordinates that sit in another system).
  */
-import type { ProblemSeverity } from '../../domain/problems.ts';
+import type { ProblemGroup, ProblemSeverity } from '../../domain/problems.ts';
 
 export const ORDER_PROBLEM_CODES = [
   'order-no-header',
@@ -117,4 +117,20 @@ export function orderProblemText(problem: OrderProblem, lang: 'zh' | 'en'): stri
   return lang === 'zh'
     ? `${problem.file} 第 ${problem.row} 行（${id}）：${words}`
     : `${problem.file}, row ${problem.row} (${id}): ${words}`;
+}
+
+/**
+ * A group of like problems in words: its first, and how many there are when more than one.
+ * @example
+ * orderProblemGroupText(group, 'zh'); // '… 第 18 行（GD2610A002）：无法定位到楼栋或网格…（同样的问题共 2 处）'
+ */
+export function orderProblemGroupText(
+  group: ProblemGroup<OrderProblem>,
+  lang: 'zh' | 'en',
+): string {
+  const text = orderProblemText(group.examples[0]!, lang);
+  if (group.count === 1) return text;
+  return lang === 'zh'
+    ? `${text}（同样的问题共 ${group.count} 处）`
+    : `${text} (${group.count} alike)`;
 }

@@ -119,3 +119,12 @@ function cellText(cell: unknown): string {
   if (typeof cell === 'boolean') return cell ? '是' : '否';
   return String(cell);
 }
+
+/**
+ * A table file's rows, CSV or XLSX told by its bytes.
+ * @example
+ * (await readTableRows(bytes)).encoding; // 'gbk', or null for a spreadsheet
+ */
+export async function readTableRows(bytes: Uint8Array): Promise<TableRows> {
+  return isSpreadsheet(bytes) ? readXlsxRows(bytes) : readCsvRows(bytes);
+}
