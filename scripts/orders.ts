@@ -19,10 +19,12 @@ import {
   type ComplaintReportContext,
 } from '../src/analysis/complaints/complaint-report.ts';
 import type { CoordinateSystem } from '../src/analysis/complaints/coordinate-systems.ts';
+import { orderSummary } from '../src/analysis/complaints/order-summary.ts';
 import { OrderTableBuilder } from '../src/analysis/complaints/order-table.ts';
 import {
   analyseMonth,
   complaintGrids,
+  gridBreakdowns,
   orderPlacerFor,
 } from '../src/analysis/complaints/street-orders.ts';
 import { CoverageEngine, inputFromLoad } from '../src/analysis/coverage/engine.ts';
@@ -133,6 +135,7 @@ async function run(argv: readonly string[]): Promise<number> {
   const chosen = month ?? orderMonths(table, settings)!.lastComplete;
   const analysis = analyseMonth(table, orderGrid, complaintGrids(grids, report), chosen, settings);
 
+  const breakdowns = gridBreakdowns(table, orderGrid, grids.length, analysis.period);
   const gridOfBuilding = new Map(report.assignments.map((a) => [a.buildingId, a.gridId]));
   const repeats = analysis.repeats.map((r) => {
     const building = buildings[r.building]!.properties;
@@ -184,10 +187,16 @@ async function run(argv: readonly string[]): Promise<number> {
         previousMonthOrders: analysis.previous.street.orders,
         lastYearOrders: analysis.lastYear.street.orders,
       },
-      categories: analysis.categories,
+      breakdown: analysis.breakdown,
       communities: analysis.current.communities,
-      grids: analysis.current.grids,
+      grids: analysis.current.grids.map((grid, i) => ({ ...grid, breakdown: breakdowns[i]! })),
       repeatComplaints: repeats,
+      overdueOrders: {
+        count: analysis.overdue.count,
+        latest: analysis.overdue.rows.map((row) =>
+          orderSummary(table, row, (b) => buildings[b]?.properties.id, analysis.period.end),
+        ),
+      },
       problems: imports.flatMap(({ imported }) => imported.problems),
       rowProblems: rowProblems.map((p) => ({ ...p, text: orderProblemText(p, lang) })),
     });

@@ -8,7 +8,7 @@
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { CoverageProblem, GridWorkload } from '../analysis/coverage/report.ts';
-import type { GridComplaintFigures, GridFigures } from './metric-scale.ts';
+import { COMPLAINT_METRICS, type GridComplaintFigures, type GridFigures } from './metric-scale.ts';
 import type { LabelProperties } from '../analysis/label-points.ts';
 import type { WorkOrderPoints } from '../analysis/work-order-points.ts';
 import type { GridFeature, StreetDataset } from '../domain/types.ts';
@@ -146,7 +146,7 @@ export function createGridFigures(): (
     workloads.map((workload) => {
       const own = complaints?.get(workload.gridId);
       if (!own) return workload;
-      const key = `${own.ordersPerThousand}|${own.compositeScore}`;
+      const key = COMPLAINT_METRICS.map((metric) => own[metric]).join('|');
       const known = made.get(workload);
       if (known?.key === key) return known.figures;
       const figures = { ...workload, ...own };

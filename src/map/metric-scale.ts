@@ -7,6 +7,7 @@
  * are both drawn from the same classes.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
+import type { ComplaintFigures } from '../analysis/complaints/aggregate.ts';
 import type { GridWorkload } from '../analysis/coverage/report.ts';
 import type { GridSettings } from '../domain/settings.ts';
 
@@ -29,15 +30,51 @@ export const WORKLOAD_METRICS = [
 ] as const satisfies readonly (keyof GridWorkload)[];
 
 /** The complaint figures of a grid for the month shown, added to its workload for the map. */
-export const COMPLAINT_METRICS = ['ordersPerThousand', 'compositeScore'] as const;
+export const COMPLAINT_METRICS = [
+  'ordersPerThousand',
+  'compositeScore',
+  'responseRate',
+  'resolutionRate',
+  'satisfactionRate',
+] as const;
 export type ComplaintMetric = (typeof COMPLAINT_METRICS)[number];
 export type GridComplaintFigures = Partial<Record<ComplaintMetric, number>>;
+
+/**
+ * A grid's complaint figures of the month as the map colours them (a figure without a value,
+ * e.g. a rate without follow-up visits, is left out and drawn grey).
+ * @example
+ * gridComplaintFigures(analysis.current.grids[0]); // { ordersPerThousand: 47.2, compositeScore: 85.1, … }
+ */
+export function gridComplaintFigures(grid: ComplaintFigures): GridComplaintFigures {
+  const values: Record<ComplaintMetric, number | null> = {
+    ordersPerThousand: grid.perThousandHouseholds,
+    compositeScore: grid.compositeScore,
+    responseRate: grid.responseRate,
+    resolutionRate: grid.resolutionRate,
+    satisfactionRate: grid.satisfactionRate,
+  };
+  const figures: GridComplaintFigures = {};
+  for (const metric of COMPLAINT_METRICS) {
+    const value = values[metric];
+    if (value !== null) figures[metric] = value;
+  }
+  return figures;
+}
 
 export const GRID_METRICS = [...WORKLOAD_METRICS, ...COMPLAINT_METRICS] as const;
 export type GridMetric = (typeof GRID_METRICS)[number];
 
 /** A grid's figures as the map colours them. */
 export type GridFigures = GridWorkload & GridComplaintFigures;
+
+/** Complaint figures where a lower value is worse (drawn darker). */
+const LOWER_IS_WORSE: ReadonlySet<GridMetric> = new Set([
+  'compositeScore',
+  'responseRate',
+  'resolutionRate',
+  'satisfactionRate',
+]);
 
 /** Metrics measured against the band, for which dedicated grids (exempt) get their own colour. */
 const BAND_METRICS: ReadonlySet<GridMetric> = new Set([
@@ -147,7 +184,7 @@ export function metricClasses(
   const palette =
     metric === 'ordersPerThousand'
       ? COMPLAINTS
-      : metric === 'compositeScore'
+      : LOWER_IS_WORSE.has(metric)
         ? [...COMPLAINTS].reverse()
         : SEQUENTIAL;
   return classesFromBreaks(quantileBreaks(values, palette.length), palette);

@@ -2,7 +2,7 @@
  * Map state exposed for the end-to-end tests (and for anyone debugging in the console): one hook
  * object per map, registered by name in `window.__gridatlasMaps`, with the main map's also at
  * `window.__gridatlas`. The hooks read sources and their features, how often each source was
- * written, layers, the heatmap as deck.gl holds it, the camera, what the coverage layers outline,
+ * written, layers, the heatmap, hexagons and order points as deck.gl holds them, the camera, what the coverage layers outline,
  * and the plan shown (through a view the app registers). Only `jumpTo` (the camera) and
  * `applyGridChanges` (test-only: feeds grid changes to the plan state as the worker would)
  * change anything.
@@ -12,7 +12,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { GridFeature } from '../domain/types.ts';
 import { FOCUS_LAYERS, idsOfFilter, UNCOVERED_LAYER } from './coverage-style.ts';
 import { EDIT_SOURCE_ID } from './edit-style.ts';
-import type { DrawnHeatmap, WorkOrderHeatmap } from './heatmap-overlay.ts';
+import type { DrawnHeatmap, DrawnOrderLayers, WorkOrderOverlay } from './work-order-overlay.ts';
 import type { MapContext, SourceWrites } from './map-context.ts';
 
 export interface CameraState {
@@ -79,6 +79,8 @@ export interface GridAtlasTestApi {
   paintProperty(layerId: string, name: string): unknown;
   /** The heatmap layer as deck.gl holds it, or null before deck.gl has drawn it. */
   heatmap(): DrawnHeatmap | null;
+  /** The order hexagons and single orders as deck.gl holds them. */
+  orderLayers(): DrawnOrderLayers;
   project(lng: number, lat: number): { x: number; y: number };
   zoom(): number;
   camera(): CameraState;
@@ -132,7 +134,7 @@ async function sourceData(map: MapLibreMap, id: string): Promise<FeatureCollecti
 export function exposeMapState(
   name: string,
   map: MapLibreMap,
-  heatmap: WorkOrderHeatmap,
+  heatmap: WorkOrderOverlay,
   context: MapContext,
 ): { api: GridAtlasTestApi; unregister: () => void } {
   const api: GridAtlasTestApi = {
@@ -150,6 +152,7 @@ export function exposeMapState(
     paintProperty: (layerId, property) =>
       map.getPaintProperty(layerId, property as Parameters<MapLibreMap['getPaintProperty']>[1]),
     heatmap: () => heatmap.drawnLayer(),
+    orderLayers: () => heatmap.drawnOrderLayers(),
     project: (lng, lat) => map.project([lng, lat]),
     zoom: () => map.getZoom(),
     camera() {

@@ -22,7 +22,12 @@ import {
   problemFeatures,
   staticCollections,
 } from '../map/map-data.ts';
-import { fillColorExpression, metricClasses, type GridMetric } from '../map/metric-scale.ts';
+import {
+  fillColorExpression,
+  gridComplaintFigures,
+  metricClasses,
+  type GridMetric,
+} from '../map/metric-scale.ts';
 import type { Selection } from '../map/selection.ts';
 import { registerPlanHooks } from '../map/test-hooks.ts';
 import { proxy, type Remote } from 'comlink';
@@ -105,17 +110,7 @@ class AppState {
   gridFigures = $derived.by(() => {
     const month = complaints.view;
     const byGrid = month
-      ? new Map(
-          month.current.grids.map((g) => [
-            g.id,
-            {
-              ...(g.perThousandHouseholds === null
-                ? {}
-                : { ordersPerThousand: g.perThousandHouseholds }),
-              ...(g.compositeScore === null ? {} : { compositeScore: g.compositeScore }),
-            },
-          ]),
-        )
+      ? new Map(month.current.grids.map((g) => [g.id, gridComplaintFigures(g)]))
       : null;
     return this.#gridFigures(this.plan.report?.grids ?? [], byGrid);
   });

@@ -1,22 +1,41 @@
 /**
  * The complaint analysis on its tab: a month's figures for the plan on screen, asked of the data
  * worker (which holds the orders), and the imports of 12345 exports with what each brought. A
+ * file whose header lacks a required field (or any file, when the user asks) is imported with
+ * the columns the user maps in a dialog, remembered for the next file with the same columns. A
  * newer request makes an older answer that comes later count for nothing.
  */
 import type { CoordinateSystem } from '../analysis/complaints/coordinate-systems.ts';
+import { NO_FILTER, type OrderFilter } from '../analysis/complaints/order-filter.ts';
 import { proxy } from 'comlink';
 import { i18n } from '../i18n/i18n.svelte.ts';
+import { rememberedMapping, rememberMapping } from '../io/order-mappings.ts';
+import type { ColumnsPreview } from '../io/orders/column-preview.ts';
+import type { OrderImportOptions } from '../io/orders/import-orders.ts';
+import type { ColumnMapping } from '../io/orders/order-columns.ts';
 import { orderProblemText } from '../io/orders/order-problems.ts';
-import type { ComplaintMonthView, OrderImportView } from '../workers/complaints-api.ts';
+import { headerSignature, rememberedHeader } from '../io/orders/remembered-columns.ts';
+import type { OrderImportView } from '../workers/complaints-api.ts';
+import type { ComplaintMonthView } from '../workers/complaint-views.ts';
 import { callDataWorker } from '../workers/data-client.ts';
 import { downloadText } from './download.ts';
+
+/** A file whose columns the user is asked to map. */
+export interface ColumnsQuestion {
+  file: string;
+  preview: ColumnsPreview;
+  /** The mapping the dialog starts from: the one remembered for these columns, or the one found. */
+  mapping: ColumnMapping;
+}
 
 class Complaints {
   view = $state.raw<ComplaintMonthView | null>(null);
   /** The month asked for; null for the latest complete one. */
   month = $state<string | null>(null);
-  /** The second-level category the figures are narrowed to; null for all. */
-  category = $state<string | null>(null);
+  /** Which orders the figures, charts and map look at. */
+  filter = $state.raw<OrderFilter>(NO_FILTER);
+  /** The size of the map's hexagons, metres from centre to corner. */
+  hexagonM = $state(100);
   loading = $state(false);
   importing = $state(false);
   /** Rows read of the file being imported, and about how many it has. */
@@ -24,6 +43,9 @@ class Complaints {
   imports = $state.raw<OrderImportView[]>([]);
   system = $state<CoordinateSystem | 'auto'>('auto');
   error = $state<string | null>(null);
+  /** The file whose columns the dialog asks about, or null. */
+  columns = $state.raw<ColumnsQuestion | null>(null);
+  #answerColumns: ((mapping: ColumnMapping | null) => void) | null = null;
   #ticket = 0;
 
   /** Asks for the month's figures of the plan on screen. */
@@ -31,8 +53,8 @@ class Complaints {
     const ticket = ++this.#ticket;
     this.loading = true;
     try {
-      const { month, category } = this;
-      const view = await callDataWorker((w) => w.complaintMonth(month, category));
+      const { month, filter, hexagonM } = this;
+      const view = await callDataWorker((w) => w.complaintMonth(month, filter, hexagonM));
       if (ticket !== this.#ticket) return;
       this.view = view;
       this.error = null;
@@ -50,26 +72,36 @@ class Complaints {
     await this.refresh();
   }
 
-  /** Narrows the figures, the trend and the heatmap to one category (null: all). */
-  async narrow(category: string | null): Promise<void> {
-    this.category = category;
+  /** Changes part of the filter (categories, sources, statuses, overdue, dates, area). */
+  async narrow(patch: Partial<OrderFilter>): Promise<void> {
+    this.filter = { ...this.filter, ...patch };
     await this.refresh();
   }
 
-  /** Imports CSV or XLSX exports, one after another, then shows the figures with them. */
-  async importFiles(files: readonly File[]): Promise<void> {
+  /** Draws the hexagons at another size. */
+  async resize(hexagonM: number): Promise<void> {
+    this.hexagonM = hexagonM;
+    await this.refresh();
+  }
+
+  /**
+   * Imports CSV or XLSX exports, one after another, then shows the figures with them.
+   * `mapColumns`: the user maps every file's columns, not only those whose header lacks a field.
+   */
+  async importFiles(files: readonly File[], mapColumns = false): Promise<void> {
     this.importing = true;
     this.error = null;
     try {
       for (const file of files) {
-        const bytes = new Uint8Array(await file.arrayBuffer());
         const system = this.system;
         this.progress = { file: file.name, rows: 0, estimated: 0 };
+        const mapping = await this.#mappingFor(file, mapColumns);
+        if (!mapping) continue;
         const onProgress = proxy((rows: number, estimated: number) => {
           this.progress = { file: file.name, rows, estimated };
         });
         const imported = await callDataWorker((w) =>
-          w.importOrders(file.name, bytes, system, onProgress),
+          w.importOrders(file.name, file, system, onProgress, mapping),
         );
         this.imports = [...this.imports, imported];
       }
@@ -80,6 +112,35 @@ class Complaints {
       this.importing = false;
       this.progress = null;
     }
+  }
+
+  /**
+   * The columns to import `file` with: those remembered for its header, else those found; asked
+   * of the user when they lack a required field or `ask`. Null when the user cancels.
+   */
+  async #mappingFor(file: File, ask: boolean): Promise<OrderImportOptions['mapping'] | null> {
+    const preview = await callDataWorker((w) => w.previewOrderColumns(file));
+    const signature = headerSignature(preview.headers);
+    const header = rememberedHeader(preview, rememberedMapping(signature));
+    let { mapping } = header;
+    if (ask || header.missing.length > 0) {
+      const chosen = await new Promise<ColumnMapping | null>((resolve) => {
+        this.#answerColumns = resolve;
+        this.columns = { file: file.name, preview, mapping };
+      });
+      if (!chosen) return null;
+      rememberMapping(signature, chosen);
+      mapping = chosen;
+    }
+    return { headerRows: header.headerRows, mapping };
+  }
+
+  /** The dialog's answer: the columns as the user mapped them, or null to import nothing. */
+  answerColumns(mapping: ColumnMapping | null): void {
+    const answer = this.#answerColumns;
+    this.#answerColumns = null;
+    this.columns = null;
+    answer?.(mapping);
   }
 
   /** Downloads every row an import left out or could not place, with the reason, as CSV. */
@@ -100,7 +161,7 @@ class Complaints {
     this.#ticket++;
     this.view = null;
     this.month = null;
-    this.category = null;
+    this.filter = NO_FILTER;
     this.imports = [];
     this.error = null;
   }

@@ -1,35 +1,43 @@
 /**
  * The complaint half of the data worker's API. The street's orders (its own work-order layer,
  * then every file imported) stay in the worker as one columnar order table; what crosses to the
- * UI thread is an import's summary and a month's figures for the plan on screen, never the
- * orders themselves. The same orders are placed in whichever plan is on screen.
+ * UI thread is an import's summary, a month's figures and points for the plan on screen, one
+ * order's details and a playback's frames (complaint-views.ts), never the orders themselves. The
+ * same orders are placed in whichever plan is on screen.
  */
-import { isMonth } from '../analysis/complaints/assessment-period.ts';
 import type { CoordinateSystem, SystemFit } from '../analysis/complaints/coordinate-systems.ts';
-import {
-  monthlyOrders,
-  orderMonths,
-  type MonthCount,
-} from '../analysis/complaints/monthly-orders.ts';
+import { NO_FILTER, type OrderFilter } from '../analysis/complaints/order-filter.ts';
 import { orderGridsFor } from '../analysis/complaints/order-grids.ts';
 import { OrderTableBuilder, type OrderTable } from '../analysis/complaints/order-table.ts';
-import {
-  analyseMonth,
-  complaintGrids,
-  orderPlacerFor,
-  type MonthAnalysis,
-} from '../analysis/complaints/street-orders.ts';
+import { complaintGrids, orderPlacerFor } from '../analysis/complaints/street-orders.ts';
 import { transfer } from 'comlink';
 import type { CoverageReport } from '../analysis/coverage/report.ts';
 import type { ProblemGroup } from '../domain/problems.ts';
 import { planGrids, type Plan } from '../editing/plan.ts';
+import { previewColumns, type ColumnsPreview } from '../io/orders/column-preview.ts';
 import {
   importOrderFeatures,
   importOrderRows,
   type OrderImport,
+  type OrderImportOptions,
 } from '../io/orders/import-orders.ts';
 import type { OrderProblem } from '../io/orders/order-problems.ts';
-import { readTableRows } from '../io/orders/read-table.ts';
+import { readTableRows, type TableRows } from '../io/orders/read-table.ts';
+import type { BuildingFeature } from '../domain/types.ts';
+import {
+  monthView,
+  monthViewBuffers,
+  orderDetails,
+  OrderIndexes,
+  orderNear,
+  Playback,
+  type ComplaintMonthView,
+  type HeldOrderContext,
+  type OrderDetails,
+  type PlaybackFrameView,
+  type PlaybackPlan,
+  type PlaybackRequest,
+} from './complaint-views.ts';
 import type { PlanWorkspace } from './plan-api.ts';
 
 /** What the UI is told of an import. */
@@ -46,19 +54,6 @@ export interface OrderImportView {
   totalOrders: number;
 }
 
-/** A month's figures for the plan on screen, with the repeat-complaint buildings named. */
-export interface ComplaintMonthView extends Omit<MonthAnalysis, 'repeats'> {
-  repeats: { buildingId: string; category2: string; peak: number; orders: number }[];
-  /** The assessment months from the first order's to the last's, oldest first, with their orders. */
-  trend: MonthCount[];
-  /** The second-level category the figures are narrowed to, or null for all. */
-  category2: string | null;
-  /** Every second-level category of the street's orders, for the filter. */
-  categoryOptions: string[];
-  /** The month's orders (of the category) with a position, as flat lng,lat pairs, for the heatmap. */
-  points: Float64Array;
-}
-
 interface HeldOrders {
   workspace: PlanWorkspace;
   builder: OrderTableBuilder;
@@ -66,16 +61,51 @@ interface HeldOrders {
   ids: Map<string, number>;
   /** The orders' grids in the plan they were last placed in: another month or category reuses them. */
   placed: { plan: Plan; table: OrderTable; orderGrid: Int32Array } | null;
+  /** The time index and bins of the table, rebuilt when an import replaces it. */
+  indexes: OrderIndexes | null;
+}
+
+/** Hexagons of 100 m (centre to corner): a block of a few buildings. */
+export const DEFAULT_HEXAGON_M = 100;
+
+/** The origin of the street's hexagon lattice: its first building's first corner. */
+function originOf(buildings: readonly BuildingFeature[]): [number, number] {
+  const ring = buildings[0]?.geometry.coordinates[0];
+  const corner = (Array.isArray(ring?.[0]?.[0]) ? ring[0][0] : ring?.[0]) as number[] | undefined;
+  return corner ? [corner[0]!, corner[1]!] : [116.4, 39.9];
+}
+
+/**
+ * A picked file's rows, read here: the UI thread hands over the File (a handle, not its bytes).
+ */
+async function readTable(file: Blob): Promise<TableRows> {
+  return readTableRows(new Uint8Array(await file.arrayBuffer()));
+}
+
+/** Bytes of a CSV the column preview reads: its header and first rows, not a whole export. */
+const PREVIEW_BYTES = 256 * 1024;
+
+/**
+ * The start of a file, enough for its header and first rows: a CSV cut after its last whole line
+ * within PREVIEW_BYTES (a line feed never falls inside a UTF-8 or GBK character, so the encoding
+ * is still found), a spreadsheet whole (a zip is read from its end).
+ */
+async function headOf(file: Blob): Promise<Blob> {
+  const start = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
+  const zip = start[0] === 0x50 && start[1] === 0x4b;
+  if (file.size <= PREVIEW_BYTES || zip) return file;
+  return new Blob([start.subarray(0, start.lastIndexOf(0x0a) + 1)]);
 }
 
 /**
  * @example
  * const complaints = createComplaintsApi(() => workspace);
- * await complaints.importOrders('10月工单.csv', bytes, 'auto');
+ * await complaints.importOrders('10月工单.csv', file, 'auto');
  * complaints.complaintMonth(null)?.current.street.compositeScore; // 85.7
  */
 export function createComplaintsApi(workspace: () => PlanWorkspace) {
   let held: HeldOrders | null = null;
+  let playback: Playback | null = null;
 
   /** The orders of the street on screen, starting from its own work-order layer. */
   function orders(): HeldOrders {
@@ -89,7 +119,14 @@ export function createComplaintsApi(workspace: () => PlanWorkspace) {
       builder,
       { settings: current.settings, system: 'WGS84' },
     );
-    held = { workspace: current, builder, table: builder.build(), ids: imported.ids, placed: null };
+    held = {
+      workspace: current,
+      builder,
+      table: builder.build(),
+      ids: imported.ids,
+      placed: null,
+      indexes: null,
+    };
     return held;
   }
 
@@ -109,18 +146,45 @@ export function createComplaintsApi(workspace: () => PlanWorkspace) {
     return orderGrid;
   }
 
+  /** The held orders as the views read them, for the plan on screen. */
+  function viewContext(): HeldOrderContext {
+    const current = orders();
+    const { session, input, settings } = current.workspace;
+    const figures = figuresOf(current.workspace);
+    if (current.indexes?.table !== current.table)
+      current.indexes = new OrderIndexes(current.table, originOf(input.buildings));
+    return {
+      table: current.table,
+      orderGrid: orderGridOf(current, figures),
+      grids: complaintGrids(planGrids(session.plan), figures ?? NO_FIGURES),
+      buildingIdOf: (b) => input.buildings[b]?.properties.id,
+      settings,
+      indexes: current.indexes,
+    };
+  }
+
   return {
     /**
+     * The columns of a CSV or XLSX export as the import finds them, with the first rows' values,
+     * for the column dialog.
+     */
+    async previewOrderColumns(file: Blob): Promise<ColumnsPreview> {
+      return previewColumns(await readTable(await headOf(file)));
+    },
+
+    /**
      * Imports a CSV or XLSX export into the street's orders; repeated order numbers are left out.
-     * `onProgress` (a Comlink proxy from the UI) is told the rows read as the import goes.
+     * `onProgress` (a Comlink proxy from the UI) is told the rows read as the import goes;
+     * `mapping`, the columns as the user mapped them, replaces the mapping found in the header.
      */
     async importOrders(
       name: string,
-      bytes: Uint8Array,
+      file: Blob,
       system: CoordinateSystem | 'auto',
       onProgress?: (rows: number, estimated: number) => void,
+      mapping?: OrderImportOptions['mapping'],
     ): Promise<OrderImportView> {
-      const rows = await readTableRows(bytes);
+      const rows = await readTable(file);
       const current = orders();
       const { settings } = current.workspace;
       const imported = importOrderRows(name, rows, placerFor(current.workspace), current.builder, {
@@ -128,6 +192,7 @@ export function createComplaintsApi(workspace: () => PlanWorkspace) {
         system,
         known: current.ids,
         ...(onProgress ? { onProgress } : {}),
+        ...(mapping ? { mapping } : {}),
       });
       for (const [id, row] of imported.ids) current.ids.set(id, row);
       current.table = current.builder.build();
@@ -144,47 +209,46 @@ export function createComplaintsApi(workspace: () => PlanWorkspace) {
     },
 
     /**
-     * A month's figures for the plan on screen (`null`: the latest complete month); null when the
-     * street has no orders or the month is not a month.
+     * A month's figures under a filter for the plan on screen (`null`: the latest complete month),
+     * with its orders as points and as hexagons of `radiusM`; null when the street has no orders
+     * or the month is not a month.
      */
     complaintMonth(
       month: string | null,
-      category2: string | null = null,
+      filter: OrderFilter = NO_FILTER,
+      radiusM = DEFAULT_HEXAGON_M,
     ): ComplaintMonthView | null {
-      const current = orders();
-      const { table } = current;
-      const span = orderMonths(table, current.workspace.settings);
-      if (!span || (month !== null && !isMonth(month))) return null;
-      const categoryIndex =
-        category2 === null ? -1 : table.dictionaries.category2.indexOf(category2);
-      const included =
-        categoryIndex < 0 ? undefined : (row: number) => table.category2[row] === categoryIndex;
-      const { session, input, settings } = current.workspace;
-      const figures = figuresOf(current.workspace);
-      const analysis = analyseMonth(
-        table,
-        orderGridOf(current, figures),
-        complaintGrids(planGrids(session.plan), figures ?? NO_FIGURES),
-        month ?? span.lastComplete,
-        settings,
-        included,
+      const view = monthView(viewContext(), month, filter, radiusM);
+      return view && transfer(view, monthViewBuffers(view));
+    },
+
+    /** The month's filtered order nearest a position within `radiusM` metres (its row), or null. */
+    orderNear(
+      month: string,
+      filter: OrderFilter,
+      position: readonly [number, number],
+      radiusM: number,
+    ): number | null {
+      return orderNear(viewContext(), month, filter, position, radiusM);
+    },
+
+    /** One order's details (by its row), judged overdue as of `asOf`. */
+    orderDetails(row: number, asOf: number): OrderDetails | null {
+      return orderDetails(viewContext(), row, asOf);
+    },
+
+    /** Prepares a playback (its frames and fixed colour scale) and keeps it for its frames. */
+    startPlayback(request: PlaybackRequest): PlaybackPlan {
+      playback = new Playback(viewContext(), request);
+      return playback.plan;
+    },
+
+    /** A frame of the playback prepared last; null without one or past its end. */
+    playbackFrame(index: number): PlaybackFrameView | null {
+      const frame = playback?.frame(index) ?? null;
+      return (
+        frame && transfer(frame, [frame.hexagons.centers.buffer, frame.hexagons.counts.buffer])
       );
-      const view: ComplaintMonthView = {
-        ...analysis,
-        repeats: analysis.repeats.map((r) => ({
-          buildingId: input.buildings[r.building]!.properties.id,
-          category2: table.dictionaries.category2[r.category2]!,
-          peak: r.peak,
-          orders: r.orders.length,
-        })),
-        trend: monthlyOrders(table, span.months, settings, included),
-        category2: categoryIndex < 0 ? null : category2,
-        categoryOptions: [...table.dictionaries.category2].sort((a, b) =>
-          a.localeCompare(b, 'zh-CN'),
-        ),
-        points: monthPoints(table, analysis.period, included),
-      };
-      return transfer(view, [view.points.buffer]);
     },
   };
 }
@@ -195,21 +259,4 @@ const NO_FIGURES: PlanFigures = { grids: [], assignments: [] };
 /** The coverage figures of the plan on screen; null while a drag preview holds the engine. */
 function figuresOf({ session }: PlanWorkspace): PlanFigures | null {
   return session.currentFigures();
-}
-
-/** The positions of a period's orders (those `included`), as flat lng,lat pairs. */
-function monthPoints(
-  table: OrderTable,
-  period: { start: number; end: number },
-  included?: (row: number) => boolean,
-): Float64Array {
-  const points: number[] = [];
-  for (let row = 0; row < table.size; row++) {
-    const t = table.createdAt[row]!;
-    if (t < period.start || t >= period.end || (included && !included(row))) continue;
-    const lng = table.lng[row]!;
-    const lat = table.lat[row]!;
-    if (!Number.isNaN(lng) && !Number.isNaN(lat)) points.push(lng, lat);
-  }
-  return Float64Array.from(points);
 }

@@ -2,8 +2,10 @@
  * The complaint tab in real Chromium on the sample street: the last complete assessment month of
  * the street's own orders with its figures and charts, as `npm run orders` computes them; a GBK
  * export with GCJ-02 positions imported through the page (summary, problems, the rows left out
- * downloadable); the map coloured by orders per 1,000 households; another month chosen; a grid
- * of the ranking and a repeat-complaint building shown on the map. A screenshot is written.
+ * downloadable); the map coloured by orders per 1,000 households; a category chosen in the tree;
+ * hexagons and a playback of three months with a fixed scale (stepped and played); a grid of the
+ * ranking narrowing the map; a repeat-complaint building; an overdue order's details and a single
+ * order clicked on the map; another month. Screenshots are written.
  */
 import { fileURLToPath } from 'node:url';
 import { expect, test, waitForDrawn } from './guarded-page.ts';
@@ -55,28 +57,98 @@ test('analyses a month of complaints, imports an export and shows grids and buil
   await page.evaluate(() => window.__gridatlas!.whenIdle());
   await page.screenshot({ path: 'test-results/screenshots/complaints.png' });
 
-  // One category: the figures, the trend and the heatmap narrow to its orders of the month.
-  // The month's 135 parking orders of the sample (orders.md), and three of the imported export.
+  // One category through the tree: the figures, the trend and the heatmap narrow to its orders
+  // of the month. The month's 135 parking orders of the sample (orders.md), and three imported.
   const parking = 135;
+  await page.getByTestId('orders-category1').selectOption('交通管理');
   await page.getByTestId('orders-category').selectOption('停车管理');
   await expect(page.getByTestId('orders-count')).toHaveAttribute('data-value', String(parking + 3));
   await expect
     .poll(() => page.evaluate(() => window.__gridatlas!.heatmap()?.points))
     .toBe(parking + 3);
-  await page.getByTestId('orders-category').selectOption('');
+  await expect(page.getByTestId('orders-breakdown')).toContainText('12345热线');
+
+  // Hexagons of the parking orders, then a playback of three months with a fixed scale.
+  await page.getByTestId('orders-mode-hexagons').click();
+  await expect
+    .poll(() => page.evaluate(() => window.__gridatlas!.orderLayers().hexagons?.visible))
+    .toBe(true);
+  await expect(page.getByTestId('orders-hexagon-legend')).toContainText('每个六边形（100 米）');
+  await page.getByTestId('playback-start').click();
+  const frame = page.getByTestId('playback-frame');
+  await expect(frame).toHaveAttribute('data-index', '0');
+  await expect(frame).toContainText('2026-08（第 1/3 帧）');
+  await expect(page.getByTestId('orders-hexagon-legend')).toContainText('色阶在各帧间固定');
+  const tops: number[] = [];
+  const frameOrders: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await expect(frame).toHaveAttribute('data-index', String(i));
+    frameOrders.push(Number(await frame.getAttribute('data-orders')));
+    tops.push(await page.evaluate(() => window.__gridatlas!.orderLayers().hexagons!.top));
+    if (i === 1) {
+      await page.evaluate(() => window.__gridatlas!.whenIdle());
+      await page.screenshot({ path: 'test-results/screenshots/complaints-playback.png' });
+    }
+    if (i < 2) await page.getByTestId('playback-forward').click();
+  }
+  // The scale's top stays the same on every frame; the last frame is the month shown.
+  expect(new Set(tops).size).toBe(1);
+  expect(frameOrders[2]).toBe(parking + 3);
+  // Played from the start, it runs to the last frame and stops.
+  await page.getByTestId('playback-back').click();
+  await page.getByTestId('playback-back').click();
+  await page.getByTestId('playback-play').click();
+  await expect(frame).toHaveAttribute('data-index', '2', { timeout: 10_000 });
+  await expect(page.getByTestId('playback-play')).toBeVisible();
+  await page.getByTestId('playback-stop').click();
+  await page.getByTestId('orders-mode-heatmap').click();
+  await page.getByTestId('orders-category1').selectOption('');
   await expect(page.getByTestId('orders-count')).toHaveAttribute('data-value', '884');
   // The three imported rows placed by address alone have no position to heat.
   await expect.poll(() => page.evaluate(() => window.__gridatlas!.heatmap()?.points)).toBe(884 - 3);
 
-  // The ranking's first grid and a repeat-complaint building, on the map.
+  // The ranking's first grid narrows the map to it and shows it; then a repeat-complaint building.
   const first = page.getByTestId('orders-grid-row').first();
   const gridId = await first.getAttribute('data-grid');
   await first.click();
   await expect(page.getByTestId('details')).toContainText(gridId!.slice(-3));
+  await expect(page.getByTestId('orders-area')).toBeVisible();
+  const gridOrders = Number(await page.getByTestId('orders-count').getAttribute('data-value'));
+  expect(gridOrders).toBeLessThan(884);
+  await expect
+    .poll(() => page.evaluate(() => window.__gridatlas!.heatmap()?.points))
+    .toBeLessThanOrEqual(gridOrders);
   const building = page.getByTestId('orders-repeats').locator('button').first();
   const buildingId = await building.getAttribute('data-building');
   await building.click();
   await expect(page.getByTestId('details')).toContainText(buildingId!);
+  await page.getByTestId('orders-area').click();
+  await expect(page.getByTestId('orders-count')).toHaveAttribute('data-value', '884');
+
+  // An overdue order's details, and a single order clicked on the map at close zoom.
+  await page.getByTestId('orders-overdue').locator('button').first().click();
+  const card = page.getByTestId('order-card');
+  await expect(card).toContainText('超期');
+  const order = await page.evaluate(async () => {
+    const hooks = window.__gridatlas!;
+    return hooks.orderLayers();
+  });
+  expect(order.points?.count).toBe(884 - 3);
+  const [lng, lat] = await page.evaluate(() => {
+    const layer = window.__gridatlas!.heatmap()!;
+    return layer.first!;
+  });
+  await page.evaluate(([x, y]) => window.__gridatlas!.jumpTo(x!, y!, 18), [lng, lat]);
+  await expect
+    .poll(() => page.evaluate(() => window.__gridatlas!.orderLayers().points?.visible))
+    .toBe(true);
+  await page.evaluate(() => window.__gridatlas!.whenIdle());
+  const at = await page.evaluate(([x, y]) => window.__gridatlas!.project(x!, y!), [lng, lat]);
+  const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+  const overdueId = (await card.getAttribute('data-order'))!;
+  await page.mouse.click(box.x + at.x, box.y + at.y);
+  await expect(card).not.toHaveAttribute('data-order', overdueId);
+  await page.screenshot({ path: 'test-results/screenshots/complaints-order.png' });
 
   // Another month.
   await page.getByTestId('orders-month').selectOption('2025-10');

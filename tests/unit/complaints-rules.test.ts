@@ -9,44 +9,13 @@ import {
   lastCompleteMonth,
   shiftMonth,
 } from '../../src/analysis/complaints/assessment-period.ts';
-import {
-  OrderTableBuilder,
-  orderRecord,
-  type OrderRecord,
-} from '../../src/analysis/complaints/order-table.ts';
+import { OrderTableBuilder, orderRecord } from '../../src/analysis/complaints/order-table.ts';
 import { dueTime, isOverdue } from '../../src/analysis/complaints/overdue.ts';
 import { threeRates } from '../../src/analysis/complaints/rates.ts';
 import { repeatComplaints } from '../../src/analysis/complaints/repeat-complaints.ts';
 import { limitClassOf, limitMs } from '../../src/analysis/complaints/time-limits.ts';
 import { DEFAULT_SETTINGS, makeSettings } from '../../src/domain/settings.ts';
-
-const at = (text: string) => Date.parse(text);
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-function order(overrides: Partial<OrderRecord> = {}): OrderRecord {
-  const createdAt = overrides.createdAt ?? at('2026-10-01T09:00:00+08:00');
-  return {
-    id: 'GD1',
-    source: '12345热线',
-    category1: '城乡建设',
-    category2: '供暖',
-    category3: '暖气不热',
-    createdAt,
-    dueAt: createdAt + DAY,
-    closedAt: createdAt + 5 * HOUR,
-    status: '办结',
-    followedUp: true,
-    contacted: true,
-    resolved: true,
-    satisfaction: '满意',
-    lng: 116.33,
-    lat: 39.84,
-    address: '东园北里3号楼',
-    building: 0,
-    ...overrides,
-  };
-}
+import { at, DAY, HOUR, order } from './support/orders.ts';
 
 function tableOf(records: OrderRecord[], capacity = 2) {
   const builder = new OrderTableBuilder(capacity);

@@ -231,7 +231,7 @@ export function complaintMarkdown(
     '',
     ...table(
       [l.category, l.orders],
-      analysis.categories
+      analysis.breakdown.category2
         .slice(0, 10)
         .map((c) => [`${c.category1} / ${c.category2}`, formatNumber(c.orders, lang)]),
       (i) => i > 0,
@@ -308,7 +308,7 @@ export function complaintConsoleText(
     ...figureRows(analysis.current.street, analysis, analysis.current.outsideGrids, lang).map(
       ([k, v]) => `  ${k}${colon}${v}`,
     ),
-    `${l.categories}${colon}${analysis.categories
+    `${l.categories}${colon}${analysis.breakdown.category2
       .slice(0, 5)
       .map((c) => `${c.category2} ${formatNumber(c.orders, lang)}`)
       .join(lang === 'zh' ? '，' : ', ')}`,

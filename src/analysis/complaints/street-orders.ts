@@ -11,6 +11,9 @@ import type { CoverageReport } from '../coverage/report.ts';
 import { aggregateComplaints, type ComplaintAggregate, type ComplaintGrid } from './aggregate.ts';
 import { assessmentPeriod, shiftMonth, type Period } from './assessment-period.ts';
 import type { OrderTable } from './order-table.ts';
+import { orderBreakdown, orderBreakdowns, type OrderBreakdown } from './breakdown.ts';
+import { NO_FILTER, orderMask, withoutArea, type OrderFilter } from './order-filter.ts';
+import { overdueRows } from './overdue.ts';
 import { OrderPlacer } from './place-orders.ts';
 import { repeatComplaints, type RepeatComplaint } from './repeat-complaints.ts';
 
@@ -46,29 +49,30 @@ export function complaintGrids(
   }));
 }
 
-export interface CategoryCount {
-  category1: string;
-  category2: string;
-  orders: number;
-}
-
 export interface MonthAnalysis {
   month: string;
   period: Period;
+  /** The filter's orders of the month in every area: the rankings compare grids under it. */
   current: ComplaintAggregate;
   /** 环比: the month before. */
   previous: ComplaintAggregate;
   /** 同比: the same month a year before. */
   lastYear: ComplaintAggregate;
-  /** Orders of the month by second-level category, most first. */
-  categories: CategoryCount[];
-  /** Buildings with repeat complaints among the month's orders, busiest first. */
+  /** What the month's orders under the whole filter (area included) are made of. */
+  breakdown: OrderBreakdown;
+  /** Buildings with repeat complaints among them, busiest first. */
   repeats: RepeatComplaint[];
+  /** Their overdue orders, the latest first (at most OVERDUE_LISTED), and how many there are. */
+  overdue: { rows: number[]; count: number };
 }
 
+/** Overdue orders listed by row; the rest are counted. */
+export const OVERDUE_LISTED = 50;
+
 /**
- * `included` narrows the figures and the repeat complaints to some orders (a category); the
- * categories are of every order of the month, so that another can be chosen.
+ * A month's analysis under a filter. The aggregates leave out the filter's area (a grid or
+ * community), so a ranking still compares every grid; the breakdown, the repeat buildings and the
+ * overdue orders keep it.
  * @example
  * analyseMonth(table, orderGrid, complaintGrids(grids, report), '2026-10', settings).current.street.orders;
  */
@@ -78,14 +82,26 @@ export function analyseMonth(
   grids: readonly ComplaintGrid[],
   month: string,
   settings: GridSettings,
-  included?: (row: number) => boolean,
+  filter: OrderFilter = NO_FILTER,
 ): MonthAnalysis {
   const period = assessmentPeriod(month, settings);
-  const aggregate = (m: string) =>
-    aggregateComplaints(table, orderGrid, grids, assessmentPeriod(m, settings), settings, included);
-  const inPeriod = (row: number) => {
+  const included = (f: OrderFilter, asOf: number) =>
+    maskPredicate(orderMask(table, f, { orderGrid, grids, asOf }));
+  const aggregate = (m: string) => {
+    const p = assessmentPeriod(m, settings);
+    return aggregateComplaints(
+      table,
+      orderGrid,
+      grids,
+      p,
+      settings,
+      included(withoutArea(filter), p.end),
+    );
+  };
+  const kept = included(filter, period.end);
+  const inMonth = (row: number) => {
     const t = table.createdAt[row]!;
-    return t >= period.start && t < period.end;
+    return t >= period.start && t < period.end && (!kept || kept(row));
   };
   return {
     month,
@@ -93,30 +109,34 @@ export function analyseMonth(
     current: aggregate(month),
     previous: aggregate(shiftMonth(month, -1)),
     lastYear: aggregate(shiftMonth(month, -12)),
-    categories: categoryCounts(table, inPeriod),
-    repeats: repeatComplaints(
-      table,
-      settings,
-      (row) => inPeriod(row) && (!included || included(row)),
-    ),
+    breakdown: orderBreakdown(table, inMonth),
+    repeats: repeatComplaints(table, settings, inMonth),
+    overdue: overdueRows(table, inMonth, period.end, OVERDUE_LISTED),
   };
 }
 
-function categoryCounts(table: OrderTable, included: (row: number) => boolean): CategoryCount[] {
-  const counts = new Map<number, { category1: number; orders: number }>();
-  for (let row = 0; row < table.size; row++) {
-    if (!included(row)) continue;
-    const c2 = table.category2[row]!;
-    const entry = counts.get(c2);
-    if (entry) entry.orders++;
-    else counts.set(c2, { category1: table.category1[row]!, orders: 1 });
-  }
-  const d = table.dictionaries;
-  return [...counts]
-    .map(([c2, { category1, orders }]) => ({
-      category1: d.category1[category1]!,
-      category2: d.category2[c2]!,
-      orders,
-    }))
-    .sort((a, b) => b.orders - a.orders || (a.category2 < b.category2 ? -1 : 1));
+/**
+ * What each grid's orders of a period are made of, in one pass.
+ * @example
+ * gridBreakdowns(table, orderGrid, grids.length, analysis.period)[0].category1; // [{ name: '城乡建设', orders: 9 }, …]
+ */
+export function gridBreakdowns(
+  table: OrderTable,
+  orderGrid: Int32Array,
+  gridCount: number,
+  period: Period,
+): OrderBreakdown[] {
+  return orderBreakdowns(
+    table,
+    (row) => {
+      const t = table.createdAt[row]!;
+      return t >= period.start && t < period.end ? orderGrid[row]! : -1;
+    },
+    gridCount,
+  );
+}
+
+/** A mask as a row test; undefined (every row) for no mask. */
+export function maskPredicate(mask: Uint8Array | null): ((row: number) => boolean) | undefined {
+  return mask ? (row) => mask[row] === 1 : undefined;
 }

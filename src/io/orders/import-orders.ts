@@ -18,23 +18,18 @@ import type { GridSettings } from '../../domain/settings.ts';
 import type { WorkOrderFeature } from '../../domain/types.ts';
 import { ProblemLog } from '../problem-groups.ts';
 import { BEIJING_BOUNDS } from '../validate-geometry.ts';
-import {
-  FIELD_LABELS,
-  findHeader,
-  missingFields,
-  type ColumnMapping,
-  type HeaderFound,
-} from './order-columns.ts';
+import { FIELD_LABELS, findHeader, type ColumnMapping, type HeaderFound } from './order-columns.ts';
 import type { OrderProblem } from './order-problems.ts';
 import { RowReader, type RawOrder } from './order-rows.ts';
 import type { TableRows } from './read-table.ts';
+import { withMapping } from './remembered-columns.ts';
 
 /** How much better another system must fit than the declared one to be named. */
 const SHIFT_MARGIN = 0.25;
 /** Positions looked at before the coordinate system is settled. */
 const FIT_SAMPLE = 2000;
 /** Rows the header is looked for in. */
-const HEADER_ROWS_TRIED = 6;
+export const HEADER_ROWS_TRIED = 6;
 
 export interface OrderImportOptions {
   settings: Pick<GridSettings, 'timeLimits'>;
@@ -158,14 +153,9 @@ export function importOrderRows(
 }
 
 function headerOf(rows: readonly (readonly string[])[], options: OrderImportOptions): HeaderFound {
-  const found = findHeader(rows);
-  if (!options.mapping) return found;
-  return {
-    headerRows: options.mapping.headerRows,
-    headers: found.headers,
-    mapping: options.mapping.mapping,
-    missing: missingFields(options.mapping.mapping),
-  };
+  const found = findHeader(rows, HEADER_ROWS_TRIED);
+  const chosen = options.mapping;
+  return chosen ? { ...withMapping(found, chosen.mapping), headerRows: chosen.headerRows } : found;
 }
 
 /**

@@ -18,9 +18,12 @@ export interface TableRows {
   encoding: TextEncoding | null;
   /** About how many rows there are (lines of a CSV, rows of a sheet), for a progress bar. */
   estimatedRows: number;
-  /** Calls `visit` with each row's cells, top to bottom, once. */
-  forEachRow(visit: (cells: readonly string[]) => void): void;
+  /** Calls `visit` with each row's cells, top to bottom, once; stops when it returns false. */
+  forEachRow(visit: (cells: readonly string[]) => boolean | void): void;
 }
+
+/** Thrown out of d3-dsv's row callback to stop reading: its parser has no other way out. */
+const STOP = Symbol('stop reading');
 
 /**
  * @example
@@ -69,10 +72,15 @@ export function readCsvRows(bytes: Uint8Array): TableRows {
     encoding,
     estimatedRows: lineCount(text),
     forEachRow(visit) {
-      parser.parseRows(text, (cells) => {
-        if (cells.length > 1 || (cells[0] ?? '').trim() !== '') visit(cells);
-        return null;
-      });
+      try {
+        parser.parseRows(text, (cells) => {
+          const blank = cells.length <= 1 && (cells[0] ?? '').trim() === '';
+          if (!blank && visit(cells) === false) throw STOP;
+          return null;
+        });
+      } catch (error) {
+        if (error !== STOP) throw error;
+      }
     },
   };
 }
@@ -101,7 +109,7 @@ export async function readXlsxRows(bytes: Uint8Array): Promise<TableRows> {
     encoding: null,
     estimatedRows: sheet.length,
     forEachRow(visit) {
-      for (const row of sheet) visit(row.map(cellText));
+      for (const row of sheet) if (visit(row.map(cellText)) === false) return;
     },
   };
 }
