@@ -9,7 +9,11 @@ import {
   lastCompleteMonth,
   shiftMonth,
 } from '../../src/analysis/complaints/assessment-period.ts';
-import { OrderTableBuilder, orderRecord } from '../../src/analysis/complaints/order-table.ts';
+import {
+  OrderTableBuilder,
+  orderRecord,
+  type OrderRecord,
+} from '../../src/analysis/complaints/order-table.ts';
 import { dueTime, isOverdue } from '../../src/analysis/complaints/overdue.ts';
 import { threeRates } from '../../src/analysis/complaints/rates.ts';
 import { repeatComplaints } from '../../src/analysis/complaints/repeat-complaints.ts';
