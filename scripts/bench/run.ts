@@ -4,7 +4,9 @@
  * Markdown table with the targets. With --profile each scale writes CPU profiles of the engine to
  * .bench/ and prints the functions with the most self time instead. `npm run bench -- --editing`
  * runs the editing benchmark (editing-run.ts) instead, `-- --suggest` the suggested plan's
- * (suggest-run.ts), `-- --orders` the work-order import and aggregation's (orders-run.ts). The
+ * (suggest-run.ts), `-- --orders` the work-order import and aggregation's (orders-run.ts),
+ * `-- --browser` the browser probes in Debian's Chromium (tests/probes: a million orders imported
+ * and played back in the page; Chromium installed first when missing). The
  * orders benchmark runs bundled ahead of time by esbuild, as `npm run orders` does, with the same
  * Node flags: tsx's compiled code names every function it makes, which a loop over a million rows
  * would pay for.
@@ -24,6 +26,14 @@ const ORDERS = fileURLToPath(new URL('./orders-run.ts', import.meta.url));
 const NODE_FLAGS = ['--max-old-space-size=6144', '--expose-gc', '--import', 'tsx'];
 
 const args = process.argv.slice(2);
+if (args.includes('--browser')) {
+  const run = (command: string, list: string[]) =>
+    spawnSync(command, list, { stdio: 'inherit' }).status ?? 1;
+  const status =
+    run('bash', ['scripts/ensure-chromium.sh']) ||
+    run('npx', ['playwright', 'test', '-c', 'tests/probes/playwright.config.ts']);
+  process.exit(status);
+}
 if (args.includes('--orders')) {
   const bundle = fileURLToPath(
     new URL('../../node_modules/.cache/gridatlas-bench/orders-run.mjs', import.meta.url),

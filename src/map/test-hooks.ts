@@ -64,6 +64,10 @@ export interface GridAtlasTestApi {
   firstIdleMs: number | null;
   /** Milliseconds from navigation start to the first idle map with the heatmap drawn too. */
   heatmapIdleMs: number | null;
+  /** The page clock (ms) at the end of each of the last 100 frames the map rendered. */
+  renders: number[];
+  /** Asks the map to draw again, unchanged; resolves with the ms until it has (a baseline). */
+  repaint(): Promise<number>;
   /** Every source on the map, sorted. */
   sourceIds(): string[];
   /** Every layer on the map, bottom to top. */
@@ -140,6 +144,7 @@ export function exposeMapState(
   const api: GridAtlasTestApi = {
     drawnVersion: 0,
     firstIdleMs: null,
+    renders: [],
     heatmapIdleMs: null,
     sourceIds: () => Object.keys(map.getStyle().sources).sort(),
     layerIds: () => map.getLayersOrder(),
@@ -175,15 +180,29 @@ export function exposeMapState(
       map.triggerRepaint();
       await idle;
     },
+    repaint() {
+      const start = performance.now();
+      const rendered = new Promise<number>((resolve) =>
+        map.once('render', () => resolve(performance.now() - start)),
+      );
+      map.triggerRepaint();
+      return rendered;
+    },
     async jumpTo(lng, lat, zoom) {
       const idle = map.once('idle');
       map.jumpTo({ center: [lng, lat], zoom });
       await idle;
     },
   };
+  const rendered = () => {
+    api.renders.push(performance.now());
+    if (api.renders.length > 100) api.renders.shift();
+  };
+  map.on('render', rendered);
   window.__gridatlasMaps = { ...window.__gridatlasMaps, [name]: api };
   if (name === MAIN_MAP) window.__gridatlas = api;
   const unregister = () => {
+    map.off('render', rendered);
     if (window.__gridatlasMaps?.[name] === api) delete window.__gridatlasMaps[name];
     if (window.__gridatlas === api) delete window.__gridatlas;
   };

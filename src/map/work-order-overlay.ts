@@ -77,6 +77,31 @@ function canvasContextOf(overlay: MapLibreOverlay): CanvasContextInternals | nul
   return internals._deck?.device?.getDefaultCanvasContext?.() ?? null;
 }
 
+const NO_HEXAGONS: HexagonView = {
+  centers: new Float64Array(),
+  counts: new Float32Array(),
+  max: 0,
+  radiusM: 100,
+};
+const NO_POINTS: OrderPoints = { points: new Float64Array(), rows: new Int32Array() };
+
+type PositionAccessor = (object: unknown, info: { index: number }) => [number, number];
+const accessors = new WeakMap<Float64Array, PositionAccessor>();
+
+/**
+ * The accessor of flat lng,lat pairs, one per array: deck.gl's heatmap recomputes its weights on
+ * the GPU whenever an accessor is a new function, even while hidden, so a playback frame or a
+ * slider move must hand it the same one.
+ */
+function positionsOf(flat: Float64Array): PositionAccessor {
+  let accessor = accessors.get(flat);
+  if (!accessor) {
+    accessor = (_, { index }) => [flat[index * 2]!, flat[index * 2 + 1]!];
+    accessors.set(flat, accessor);
+  }
+  return accessor;
+}
+
 export class WorkOrderOverlay {
   #map: MapLibreMap;
   #overlay: Promise<MapLibreOverlay> | null = null;
@@ -215,10 +240,7 @@ export class WorkOrderOverlay {
       // Read by MapLibreOverlay in interleaved mode to slot the layer into MapLibre's stack.
       beforeId: HEATMAP_BEFORE_LAYER,
       data: this.#data as unknown as number[],
-      getPosition: (_: unknown, { index }: { index: number }) => [
-        points[index * 2]!,
-        points[index * 2 + 1]!,
-      ],
+      getPosition: positionsOf(points),
       getWeight: 1,
       radiusPixels: 22,
       intensity: 1,
@@ -229,12 +251,7 @@ export class WorkOrderOverlay {
       pickable: false,
       updateTriggers: { getPosition: points },
     });
-    const cells = hexagons ?? {
-      centers: new Float64Array(),
-      counts: new Float32Array(),
-      max: 0,
-      radiusM: 100,
-    };
+    const cells = hexagons ?? NO_HEXAGONS;
     const classes = hexagonClasses(hexagonTop ?? cells.max);
     const hexagonLayer = new ColumnLayer<number, { beforeId: string }>({
       id: HEXAGON_LAYER_ID,
@@ -247,10 +264,7 @@ export class WorkOrderOverlay {
       radius: cells.radiusM,
       coverage: 0.94,
       extruded: false,
-      getPosition: (_: unknown, { index }: { index: number }) => [
-        cells.centers[index * 2]!,
-        cells.centers[index * 2 + 1]!,
-      ],
+      getPosition: positionsOf(cells.centers),
       getFillColor: (_: unknown, { index }: { index: number }) =>
         hexagonColor(classes, cells.counts[index]!),
       visible: visible && mode === 'hexagons',
@@ -258,15 +272,13 @@ export class WorkOrderOverlay {
       pickable: false,
       updateTriggers: { getPosition: cells, getFillColor: [cells, hexagonTop] },
     });
-    const single = orderPoints ?? { points: new Float64Array(), rows: new Int32Array() };
+    // The single orders' attributes are built only when they are drawn (zoomed in).
+    const single = orderPoints && this.#closeUp ? orderPoints : NO_POINTS;
     const pointLayer = new ScatterplotLayer<number, { beforeId: string }>({
       id: POINT_LAYER_ID,
       beforeId: HEATMAP_BEFORE_LAYER,
       data: { length: single.rows.length } as unknown as number[],
-      getPosition: (_: unknown, { index }: { index: number }) => [
-        single.points[index * 2]!,
-        single.points[index * 2 + 1]!,
-      ],
+      getPosition: positionsOf(single.points),
       getFillColor: ORDER_POINT_COLOR,
       getLineColor: [255, 255, 255],
       lineWidthMinPixels: 1,

@@ -13,6 +13,7 @@ import {
   binOrders,
   countBins,
   HexBinning,
+  WindowTally,
   type BinCounts,
   type OrderBins,
 } from '../analysis/complaints/hex-bins.ts';
@@ -273,8 +274,7 @@ export class Playback {
   readonly plan: PlaybackPlan;
   readonly #context: HeldOrderContext;
   readonly #request: PlaybackRequest;
-  readonly #mask: Uint8Array | null;
-  readonly #scratch: Float32Array;
+  readonly #tally: WindowTally;
 
   constructor(context: HeldOrderContext, request: PlaybackRequest) {
     const { table, orderGrid, grids, settings, indexes } = context;
@@ -282,12 +282,12 @@ export class Playback {
     const end = frames.at(-1)?.end ?? 0;
     this.#context = context;
     this.#request = request;
-    this.#mask = orderMask(table, request.filter, { orderGrid, grids, asOf: end });
+    const mask = orderMask(table, request.filter, { orderGrid, grids, asOf: end });
     const bins = indexes.bins(request.radiusM);
-    this.#scratch = new Float32Array(bins.centers.length / 2);
+    this.#tally = new WindowTally(bins, indexes.time.rows, mask);
     this.plan = {
       frames,
-      domain: playbackDomain(frames, request.mode, bins, indexes.time, this.#mask),
+      domain: playbackDomain(frames, request.mode, bins, indexes.time, mask),
     };
   }
 
@@ -297,15 +297,7 @@ export class Playback {
     if (!Number.isInteger(i) || i < 0 || i >= frames.length) return null;
     const { indexes } = this.#context;
     const { start, end } = frameWindow(frames, i, this.#request.mode);
-    const [lo, hi] = indexes.time.range(start, end);
-    const counts = countBins(
-      indexes.bins(this.#request.radiusM),
-      indexes.time.rows,
-      lo,
-      hi,
-      this.#mask,
-      this.#scratch,
-    );
+    const counts = this.#tally.moveTo(...indexes.time.range(start, end));
     let orders = 0;
     for (const c of counts.counts) orders += c;
     return {

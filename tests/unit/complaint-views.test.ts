@@ -3,7 +3,12 @@
 // hexagon bins, the time index, the playback frames and fixed scale, and the hexagon classes.
 import { describe, expect, it } from 'vitest';
 import { categoryTree, orderBreakdown } from '../../src/analysis/complaints/breakdown.ts';
-import { binOrders, countBins, HexBinning } from '../../src/analysis/complaints/hex-bins.ts';
+import {
+  binOrders,
+  countBins,
+  HexBinning,
+  WindowTally,
+} from '../../src/analysis/complaints/hex-bins.ts';
 import { NO_FILTER, orderMask } from '../../src/analysis/complaints/order-filter.ts';
 import { OrderTableBuilder, type OrderRecord } from '../../src/analysis/complaints/order-table.ts';
 import { at, HOUR, order } from './support/orders.ts';
@@ -168,6 +173,23 @@ describe('hexagon bins, the time index and playback', () => {
     const counts = countBins(bins, index.rows, 0, 5, null, new Float32Array(2));
     expect([...counts.counts].sort()).toEqual([1, 3]);
     expect(counts.max).toBe(3);
+  });
+
+  it('moves a window by its edges and counts as a fresh count does', () => {
+    const index = new TimeIndex(table);
+    const bins = binOrders(table, new HexBinning([116.35, 39.93], 100));
+    const tally = new WindowTally(bins, index.rows, null);
+    const fresh = (lo: number, hi: number) =>
+      countBins(bins, index.rows, lo, hi, null, new Float32Array(2));
+    for (const [lo, hi] of [
+      [0, 2],
+      [0, 4],
+      [1, 5],
+      [3, 5],
+      [0, 1],
+      [2, 2],
+    ] as const)
+      expect(tally.moveTo(lo, hi)).toEqual(fresh(lo, hi));
   });
 
   it('cuts days, Monday weeks and assessment months, and fixes the scale over the frames', () => {

@@ -106,8 +106,8 @@ export interface BinCounts {
 }
 
 /**
- * Counts the orders `rows[from … to)` (kept by `mask` when given) per bin, reusing `scratch`
- * (one slot per bin, left zeroed).
+ * Counts the orders `rows[from … to)` (kept by `mask` when given) per bin, in bin order, reusing
+ * `scratch` (one slot per bin, left zeroed).
  * @example
  * countBins(bins, index.rows, lo, hi, mask, scratch).max; // 23
  */
@@ -128,6 +128,8 @@ export function countBins(
     if (scratch[bin] === 0) touched.push(bin);
     scratch[bin]!++;
   }
+  // In bin order, as a moving window's tally gives them.
+  touched.sort((a, b) => a - b);
   const centers = new Float64Array(touched.length * 2);
   const counts = new Float32Array(touched.length);
   let max = 0;
@@ -139,4 +141,71 @@ export function countBins(
     scratch[bin] = 0;
   });
   return { centers, counts, max };
+}
+
+/**
+ * The bin counts of a window of the time-sorted orders that moves: stepping to a window that
+ * overlaps the last one only adds and takes away the orders at its edges, so a cumulative
+ * playback's step costs the orders of one frame, not of every frame so far.
+ * @example
+ * const tally = new WindowTally(bins, index.rows, mask);
+ * tally.moveTo(lo, hi).max; // the busiest bin of the window
+ */
+export class WindowTally {
+  readonly #bins: OrderBins;
+  readonly #rows: Uint32Array;
+  readonly #mask: Uint8Array | null;
+  readonly #counts: Float32Array;
+  #lo = 0;
+  #hi = 0;
+
+  constructor(bins: OrderBins, rows: Uint32Array, mask: Uint8Array | null) {
+    this.#bins = bins;
+    this.#rows = rows;
+    this.#mask = mask;
+    this.#counts = new Float32Array(bins.centers.length / 2);
+  }
+
+  /** Moves the window to the orders `rows[lo … hi)` and gives its bins' counts. */
+  moveTo(lo: number, hi: number): BinCounts {
+    if (lo >= this.#hi || hi <= this.#lo) {
+      this.#counts.fill(0);
+      this.#add(lo, hi, 1);
+    } else {
+      if (lo < this.#lo) this.#add(lo, this.#lo, 1);
+      else this.#add(this.#lo, lo, -1);
+      if (hi > this.#hi) this.#add(this.#hi, hi, 1);
+      else this.#add(hi, this.#hi, -1);
+    }
+    [this.#lo, this.#hi] = [lo, hi];
+    return this.#snapshot();
+  }
+
+  #add(from: number, to: number, by: number): void {
+    const binOf = this.#bins.binOf;
+    for (let i = from; i < to; i++) {
+      const row = this.#rows[i]!;
+      if (this.#mask && this.#mask[row] !== 1) continue;
+      const bin = binOf[row]!;
+      if (bin >= 0) this.#counts[bin]! += by;
+    }
+  }
+
+  #snapshot(): BinCounts {
+    const counts = this.#counts;
+    let held = 0;
+    for (const c of counts) if (c > 0) held++;
+    const centers = new Float64Array(held * 2);
+    const kept = new Float32Array(held);
+    let max = 0;
+    let k = 0;
+    counts.forEach((count, bin) => {
+      if (count <= 0) return;
+      centers[k * 2] = this.#bins.centers[bin * 2]!;
+      centers[k * 2 + 1] = this.#bins.centers[bin * 2 + 1]!;
+      kept[k++] = count;
+      max = Math.max(max, count);
+    });
+    return { centers, counts: kept, max };
+  }
 }

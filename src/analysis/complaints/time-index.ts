@@ -11,12 +11,25 @@ export class TimeIndex {
   readonly times: Float64Array;
 
   constructor(table: Pick<OrderTable, 'size' | 'createdAt'>) {
-    const rows = new Uint32Array(table.size);
-    for (let i = 0; i < rows.length; i++) rows[i] = i;
-    const created = table.createdAt;
-    rows.sort((a, b) => created[a]! - created[b]! || a - b);
-    this.rows = rows;
-    this.times = Float64Array.from(rows, (row) => created[row]!);
+    const { size, createdAt } = table;
+    // Whole seconds and the row packed in one float (31 + 21 bits, exact below 2^53) sort
+    // natively, several times faster than a comparator over a million rows; the milliseconds
+    // within a second are then put in order by an insertion pass over the nearly sorted result.
+    if (size > MAX_PACKED_ROWS || !fitsPacked(createdAt)) {
+      this.rows = comparatorOrder(createdAt, size);
+    } else {
+      const keys = new Float64Array(size);
+      for (let row = 0; row < size; row++)
+        keys[row] = Math.floor(createdAt[row]! / 1000) * MAX_PACKED_ROWS + row;
+      keys.sort();
+      const rows = new Uint32Array(size);
+      for (let i = 0; i < size; i++) rows[i] = keys[i]! % MAX_PACKED_ROWS;
+      this.rows = rows;
+      settleWithinSeconds(this.rows, createdAt);
+    }
+    const times = new Float64Array(size);
+    for (let i = 0; i < size; i++) times[i] = createdAt[this.rows[i]!]!;
+    this.times = times;
   }
 
   /**
@@ -36,5 +49,36 @@ export class TimeIndex {
       else hi = mid;
     }
     return lo;
+  }
+}
+
+/** Rows that pack beside a time in seconds (2^21: two million orders). */
+const MAX_PACKED_ROWS = 2 ** 21;
+/** Seconds that pack (2^31: up to the year 2038, and not before 1970). */
+const MAX_PACKED_SECONDS = 2 ** 31;
+
+function fitsPacked(times: Float64Array): boolean {
+  for (const t of times) if (!(t >= 0 && t / 1000 < MAX_PACKED_SECONDS)) return false;
+  return true;
+}
+
+/** The rows ordered by time, then row, by a comparator (times that do not pack). */
+function comparatorOrder(times: Float64Array, size: number): Uint32Array {
+  const rows = new Uint32Array(size);
+  for (let i = 0; i < size; i++) rows[i] = i;
+  return rows.sort((a, b) => times[a]! - times[b]! || a - b);
+}
+
+/** Orders rows of the same second by their milliseconds (then row): an insertion pass. */
+function settleWithinSeconds(rows: Uint32Array, times: Float64Array): void {
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i]!;
+    const t = times[row]!;
+    let j = i - 1;
+    while (j >= 0 && (times[rows[j]!]! > t || (times[rows[j]!]! === t && rows[j]! > row))) {
+      rows[j + 1] = rows[j]!;
+      j--;
+    }
+    rows[j + 1] = row;
   }
 }
