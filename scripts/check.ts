@@ -13,8 +13,8 @@ import {
   reportConsoleText,
   reportMarkdown,
   type ReportContext,
-} from '../src/analysis/coverage/report-markdown.ts';
-import { checkVerdict } from '../src/analysis/coverage/verdict.ts';
+} from '../src/reports/report-markdown.ts';
+import { checkVerdict } from '../src/reports/verdict.ts';
 import { DEFAULT_SETTINGS } from '../src/domain/settings.ts';
 import { loadFiles, type LoadResult } from '../src/io/load-files.ts';
 import { layerLabel } from '../src/io/messages.ts';

@@ -17,7 +17,7 @@ import {
   complaintConsoleText,
   complaintMarkdown,
   type ComplaintReportContext,
-} from '../src/analysis/complaints/complaint-report.ts';
+} from '../src/reports/complaint-report.ts';
 import type { CoordinateSystem } from '../src/analysis/complaints/coordinate-systems.ts';
 import { orderSummary } from '../src/analysis/complaints/order-summary.ts';
 import { OrderTableBuilder } from '../src/analysis/complaints/order-table.ts';
@@ -28,7 +28,7 @@ import {
   orderPlacerFor,
 } from '../src/analysis/complaints/street-orders.ts';
 import { CoverageEngine, inputFromLoad } from '../src/analysis/coverage/engine.ts';
-import { loadProblemLine } from '../src/analysis/coverage/report-markdown.ts';
+import { loadProblemLine } from '../src/reports/report-markdown.ts';
 import { DEFAULT_SETTINGS } from '../src/domain/settings.ts';
 import { loadFiles } from '../src/io/load-files.ts';
 import { layerLabel } from '../src/io/messages.ts';

@@ -10,9 +10,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { changeReportCsv, changeReportMarkdown } from '../src/analysis/change-report.ts';
+import { changeReportCsv, changeReportMarkdown } from '../src/reports/change-report.ts';
 import { inputFromLoad } from '../src/analysis/coverage/engine.ts';
-import { loadProblemLine } from '../src/analysis/coverage/report-markdown.ts';
+import { loadProblemLine } from '../src/reports/report-markdown.ts';
 import { runSuggestion } from '../src/analysis/suggest/suggestion-run.ts';
 import { suggestionSummary } from '../src/analysis/suggest/suggestion-text.ts';
 import { DEFAULT_SETTINGS } from '../src/domain/settings.ts';

@@ -2,7 +2,7 @@
  * The benchmark's printed result: one Markdown table with the targets marked pass or fail, how
  * the naive baseline was obtained for each scale, and checks that the data and edits behaved.
  */
-import { formatNumber } from '../../src/analysis/coverage/number-format.ts';
+import { formatNumber } from '../../src/reports/number-format.ts';
 import type { ScaleResult } from './result.ts';
 
 interface Target {

@@ -4,7 +4,7 @@
  * for the check) and any options of the tool's own (--month for the orders), or a request for
  * help, or a usage error in both languages.
  */
-import type { ReportLang } from '../../src/analysis/coverage/number-format.ts';
+import type { ReportLang } from '../../src/reports/number-format.ts';
 import { cliMessage, type CliMessage } from './messages.ts';
 
 export const DEFAULT_OUT_DIR = 'gridatlas-report';

@@ -2,7 +2,7 @@
  * The UI language (zh-CN by default, English on the switch) and locale-aware formatting of
  * text, numbers and dates. Components read `i18n.t(…)`, so they re-render when the locale changes.
  */
-import { formatNumber, type ReportLang } from '../analysis/coverage/number-format.ts';
+import { formatNumber, type ReportLang } from '../reports/number-format.ts';
 import { en } from './en.ts';
 import { zh, type MessageKey } from './zh.ts';
 

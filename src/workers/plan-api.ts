@@ -9,8 +9,8 @@ import type { FlatPolygon } from '../analysis/coverage/clip-area.ts';
 import { CoverageEngine } from '../analysis/coverage/engine.ts';
 import type { AnalysisInput } from '../analysis/coverage/input.ts';
 import { flatPolygons, geometryContains, bboxOf } from '../analysis/coverage/prepared.ts';
-import type { ReportLang } from '../analysis/coverage/number-format.ts';
-import { changeReportCsv, changeReportMarkdown } from '../analysis/change-report.ts';
+import type { ReportLang } from '../reports/number-format.ts';
+import { changeReportCsv, changeReportMarkdown } from '../reports/change-report.ts';
 import {
   compareContextOf,
   comparePlans,

@@ -2,7 +2,7 @@
 // CSV of buildings that change grid (BOM, header, RFC 4180 quoting), on a small comparison made
 // by comparePlans from hand-made figures.
 import { describe, expect, it } from 'vitest';
-import { changeReportCsv, changeReportMarkdown } from '../../src/analysis/change-report.ts';
+import { changeReportCsv, changeReportMarkdown } from '../../src/reports/change-report.ts';
 import type { GridWorkload } from '../../src/analysis/coverage/report.ts';
 import { comparePlans, type ComparedBuilding } from '../../src/analysis/plan-compare.ts';
 import { deepFreeze } from '../../src/domain/deep-freeze.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoverageProblem, CoverageReport } from '../../src/analysis/coverage/report.ts';
-import type { CheckVerdict } from '../../src/analysis/coverage/verdict.ts';
+import type { CheckVerdict } from '../../src/reports/verdict.ts';
 import type { ProblemGroup } from '../../src/domain/problems.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

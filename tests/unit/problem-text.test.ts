@@ -2,7 +2,7 @@
 // the figures, community, grids and buildings it concerns; names, norms and long lists.
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../src/domain/deep-freeze.ts';
-import { problemKindLabel, problemText } from '../../src/analysis/coverage/problem-text.ts';
+import { problemKindLabel, problemText } from '../../src/reports/problem-text.ts';
 import {
   COVERAGE_PROBLEM_KINDS,
   type CoverageProblem,

@@ -15,8 +15,8 @@ import {
   reportConsoleText,
   reportMarkdown,
   type ReportContext,
-} from '../../src/analysis/coverage/report-markdown.ts';
-import { checkVerdict, verdictText } from '../../src/analysis/coverage/verdict.ts';
+} from '../../src/reports/report-markdown.ts';
+import { checkVerdict, verdictText } from '../../src/reports/verdict.ts';
 import { groupLoadProblems } from './support/problems.ts';
 
 const BOX: [number, number, number, number] = [116.3, 39.83, 116.31, 39.84];

@@ -6,7 +6,7 @@
  */
 import type { CommunityFeature } from '../../domain/types.ts';
 import type { CoverageProblemKind, CoverageReport } from '../coverage/report.ts';
-import { checkVerdict, type CheckVerdict } from '../coverage/verdict.ts';
+import { checkVerdict, type CheckVerdict } from '../../reports/verdict.ts';
 import type { GridCountProblemCode } from './grid-count.ts';
 import type { StreetSuggestion } from './street-suggestion.ts';
 

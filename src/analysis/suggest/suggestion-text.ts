@@ -2,7 +2,7 @@
  * The suggestion's words, in Chinese and English, for the CLI and the app: why a community
  * cannot meet the norms, and the summary of what the suggestion changes.
  */
-import { formatNumber, type ReportLang } from '../coverage/number-format.ts';
+import { formatNumber, type ReportLang } from '../../reports/number-format.ts';
 import type {
   CommunityFigures,
   SuggestionFigures,

@@ -3,7 +3,7 @@
  * rows left out as unreadable or repeated, orders not placed, and the encoding and coordinate
  * system the file was read in.
  */
-import { formatNumber, type ReportLang } from '../../analysis/coverage/number-format.ts';
+import { formatNumber, type ReportLang } from '../../reports/number-format.ts';
 import type { CoordinateSystem } from '../../analysis/complaints/coordinate-systems.ts';
 import type { OrderImport } from './import-orders.ts';
 

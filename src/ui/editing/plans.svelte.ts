@@ -6,7 +6,7 @@
  * up the last session's plan and view. Calls that change the plan shown go through the plan
  * channel.
  */
-import type { ReportLang } from '../../analysis/coverage/number-format.ts';
+import type { ReportLang } from '../../reports/number-format.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { loadProblemGroupText } from '../../io/problem-groups.ts';
 import type { PlanImportFailure } from '../../io/plan-geojson.ts';

@@ -4,15 +4,15 @@
  * problem, every input problem) and a shorter text for the terminal. Pure: report and load
  * problems in, text out, in Chinese or English.
  */
-import type { ProblemGroup } from '../../domain/problems.ts';
-import { loadProblemGroupText, problemCount } from '../../io/problem-groups.ts';
-import type { GridSettings } from '../../domain/settings.ts';
-import { markdownTable as table } from '../markdown-table.ts';
+import type { ProblemGroup } from '../domain/problems.ts';
+import { loadProblemGroupText, problemCount } from '../io/problem-groups.ts';
+import type { GridSettings } from '../domain/settings.ts';
+import { markdownTable as table } from './markdown-table.ts';
 import { formatArea, formatNumber, formatShare, type ReportLang } from './number-format.ts';
-import { groupProblems } from './problem-groups.ts';
+import { groupProblems } from '../analysis/coverage/problem-groups.ts';
 import { problemKindLabel, problemText, type ProblemTextOptions } from './problem-text.ts';
 import { reportLabels, type ReportLabels } from './report-labels.ts';
-import type { CoverageProblem, CoverageReport } from './report.ts';
+import type { CoverageProblem, CoverageReport } from '../analysis/coverage/report.ts';
 import { checkVerdict, verdictText, type CheckVerdict } from './verdict.ts';
 
 export interface ReportContext {

@@ -6,7 +6,7 @@
  * Chinese (default) or English.
  */
 import { changeReportLabels, type ChangeReportLabels } from './change-report-labels.ts';
-import { formatNumber, type ReportLang } from './coverage/number-format.ts';
+import { formatNumber, type ReportLang } from './number-format.ts';
 import { markdownTable } from './markdown-table.ts';
 import type {
   CountChange,
@@ -15,7 +15,7 @@ import type {
   MovedBuilding,
   PlanComparison,
   RatioChange,
-} from './plan-compare.ts';
+} from '../analysis/plan-compare.ts';
 
 export interface ChangeReportOptions {
   lang?: ReportLang;

@@ -4,11 +4,11 @@
  * and times to close, the leading categories, communities and grids ranked, the repeat-complaint
  * buildings, and what the import could not read or place. Chinese or English.
  */
-import { markdownTable as table } from '../markdown-table.ts';
-import { formatNumber, formatShare, type ReportLang } from '../coverage/number-format.ts';
-import type { ComplaintAggregate, ComplaintFigures } from './aggregate.ts';
-import { beijingDate } from './assessment-period.ts';
-import type { MonthAnalysis } from './street-orders.ts';
+import { markdownTable as table } from './markdown-table.ts';
+import { formatNumber, formatShare, type ReportLang } from './number-format.ts';
+import type { ComplaintAggregate, ComplaintFigures } from '../analysis/complaints/aggregate.ts';
+import { beijingDate } from '../analysis/complaints/assessment-period.ts';
+import type { MonthAnalysis } from '../analysis/complaints/street-orders.ts';
 
 /** A repeat-complaint building as the report names it. */
 export interface RepeatRow {

@@ -4,7 +4,7 @@
  * Pure wording over the report's plain data, shared by the coverage panel, the Markdown report and
  * the CLI, so every place words a problem the same way.
  */
-import type { CoverageProblem, CoverageProblemKind } from './report.ts';
+import type { CoverageProblem, CoverageProblemKind } from '../analysis/coverage/report.ts';
 import { formatArea, formatNumber, formatShare, type ReportLang } from './number-format.ts';
 
 export interface ProblemTextOptions {

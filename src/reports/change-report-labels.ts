@@ -2,12 +2,12 @@
  * The words of the change report (调整说明), Markdown and CSV, in Chinese and English, in one table
  * so both languages keep the same shape. Words follow the glossary of the design brief (方案,
  * 网格员, 户, 楼栋, 调整说明); the street figures take the coverage report's own words
- * (src/analysis/coverage/report-labels.ts).
+ * (src/reports/report-labels.ts).
  */
-import type { BandStatus } from './coverage/report.ts';
-import type { ReportLang } from './coverage/number-format.ts';
-import { reportLabels, type ReportLabels } from './coverage/report-labels.ts';
-import type { GridChangeStatus } from './plan-compare.ts';
+import type { BandStatus } from '../analysis/coverage/report.ts';
+import type { ReportLang } from './number-format.ts';
+import { reportLabels, type ReportLabels } from './report-labels.ts';
+import type { GridChangeStatus } from '../analysis/plan-compare.ts';
 
 /** The street figures the change report compares, before and after. */
 type ComparedFigure =

@@ -4,8 +4,8 @@
  * design brief (缺口/重叠, 网格员, 户, 楼栋, 综合网格/专属网格); English facility names are the app's own
  * (src/i18n/en.ts).
  */
-import type { FacilityType } from '../../domain/types.ts';
-import { en } from '../../i18n/en.ts';
+import type { FacilityType } from '../domain/types.ts';
+import { en } from '../i18n/en.ts';
 import type { ReportLang } from './number-format.ts';
 
 export interface ReportLabels {

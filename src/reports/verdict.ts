@@ -3,10 +3,10 @@
  * had to be set aside for an error (a feature left out would make a clean report a false one).
  * The CLI's exit code and the report headlines both come from here.
  */
-import type { ProblemGroup } from '../../domain/problems.ts';
-import { errorCount, problemCount } from '../../io/problem-groups.ts';
+import type { ProblemGroup } from '../domain/problems.ts';
+import { errorCount, problemCount } from '../io/problem-groups.ts';
 import { formatNumber, type ReportLang } from './number-format.ts';
-import type { CoverageReport } from './report.ts';
+import type { CoverageReport } from '../analysis/coverage/report.ts';
 
 export interface CheckVerdict {
   passed: boolean;
