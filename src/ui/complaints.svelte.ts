@@ -6,6 +6,7 @@
  * newer request makes an older answer that comes later count for nothing.
  */
 import type { CoordinateSystem } from '../analysis/complaints/coordinate-systems.ts';
+import { DEFAULT_HEXAGON_M } from '../analysis/complaints/hex-bins.ts';
 import { NO_FILTER, type OrderFilter } from '../analysis/complaints/order-filter.ts';
 import { proxy } from 'comlink';
 import { i18n } from '../i18n/i18n.svelte.ts';
@@ -35,7 +36,7 @@ class Complaints {
   /** Which orders the figures, charts and map look at. */
   filter = $state.raw<OrderFilter>(NO_FILTER);
   /** The size of the map's hexagons, metres from centre to corner. */
-  hexagonM = $state(100);
+  hexagonM = $state(DEFAULT_HEXAGON_M);
   loading = $state(false);
   importing = $state(false);
   /** Rows read of the file being imported, and about how many it has. */

@@ -7,6 +7,7 @@
  */
 import type { CoordinateSystem, SystemFit } from '../analysis/complaints/coordinate-systems.ts';
 import { NO_FILTER, type OrderFilter } from '../analysis/complaints/order-filter.ts';
+import { DEFAULT_HEXAGON_M } from '../analysis/complaints/hex-bins.ts';
 import { orderGridsFor } from '../analysis/complaints/order-grids.ts';
 import { OrderTableBuilder, type OrderTable } from '../analysis/complaints/order-table.ts';
 import { complaintGrids, orderPlacerFor } from '../analysis/complaints/street-orders.ts';
@@ -64,9 +65,6 @@ interface HeldOrders {
   /** The time index and bins of the table, rebuilt when an import replaces it. */
   indexes: OrderIndexes | null;
 }
-
-/** Hexagons of 100 m (centre to corner): a block of a few buildings. */
-export const DEFAULT_HEXAGON_M = 100;
 
 /** The origin of the street's hexagon lattice: its first building's first corner. */
 function originOf(buildings: readonly BuildingFeature[]): [number, number] {

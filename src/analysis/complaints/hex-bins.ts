@@ -7,6 +7,9 @@
  */
 import type { OrderTable } from './order-table.ts';
 
+/** Hexagons of 100 m (centre to corner) unless asked otherwise: a block of a few buildings. */
+export const DEFAULT_HEXAGON_M = 100;
+
 const METRES_PER_DEGREE_LAT = 111_320;
 const SQRT3 = Math.sqrt(3);
 /** Axial coordinates are offset by this to pack into one non-negative key. */
