@@ -2,7 +2,8 @@
  * The IndexedDB database behind the plan store: its object stores, its version, and opening it
  * from any `IDBFactory` (the worker's `indexedDB`, or a fresh fake one per test). Database
  * version 1 held schema-1 records; opening at version 2 upgrades every stored record in place
- * through the migration registry, leaving records it cannot read exactly as they were.
+ * through the migration registry, leaving records it cannot read exactly as they were. Version 3
+ * adds the briefings store.
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { readRecord } from './plan-record-migrations.ts';
@@ -11,14 +12,15 @@ import { StorageError, storageErrorFrom, type StorageProblem } from './storage-p
 
 export const DEFAULT_DB_NAME = 'gridatlas-plans';
 
-/** The IndexedDB version (not the record schema version, though both are 2 today). */
-export const DB_VERSION = 2;
+/** The IndexedDB version (not the record schema version, which is 2). */
+export const DB_VERSION = 3;
 
 /** Values are `unknown`: what comes back from disk is checked before it is trusted. */
 export interface PlanDbSchema extends DBSchema {
   plans: { key: string; value: unknown; indexes: { byDataset: string } };
   entries: { key: [string, number]; value: unknown };
   sessions: { key: string; value: unknown };
+  briefings: { key: string; value: unknown; indexes: { byDataset: string } };
 }
 
 export type PlanDb = IDBPDatabase<PlanDbSchema>;
@@ -28,7 +30,7 @@ type UpgradeTransaction = IDBPTransaction<
   'versionchange'
 >;
 
-const RECORD_STORES: readonly RecordStoreName[] = ['plans', 'entries', 'sessions'];
+const RECORD_STORES: readonly RecordStoreName[] = ['plans', 'entries', 'sessions', 'briefings'];
 
 /**
  * A record key as the problems report it: an entry's [planId, seq] reads 'planId:seq'.
@@ -94,6 +96,8 @@ export function openPlanDb(
       const db = wrap(request.result) as PlanDb;
       const transaction = wrap(request.transaction!) as unknown as UpgradeTransaction;
       if (event.oldVersion < 1) createStores(db);
+      if (event.oldVersion < 3)
+        db.createObjectStore('briefings', { keyPath: 'id' }).createIndex('byDataset', 'datasetKey');
       // A failed upgrade is reported by the open request's error event, not by `done`.
       transaction.done.catch(() => undefined);
       migrateRecords(transaction).catch((error: unknown) => {

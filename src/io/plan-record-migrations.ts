@@ -30,6 +30,8 @@ export const MIGRATIONS: Readonly<Record<number, Readonly<Record<RecordStoreName
     }),
     entries: (record) => ({ ...record, schemaVersion: 2 }),
     sessions: (record) => ({ ...record, schemaVersion: 2 }),
+    // Briefings came with version 2: a version 1 one never existed.
+    briefings: (record) => ({ ...record, schemaVersion: 2 }),
   },
 };
 

@@ -1,9 +1,10 @@
 /**
- * The records the plan store keeps in IndexedDB (plans, their history entries, and one session
- * per data set) and the checks a record read back must pass. IndexedDB hands back whatever was
+ * The records the plan store keeps in IndexedDB (plans, their history entries, one session per
+ * data set, and briefings) and the checks a record read back must pass. IndexedDB hands back whatever was
  * written, by any version of the app or by a damaged disk, so every record is validated before the
  * app trusts it; a record that fails is reported, never half-used.
  */
+import type { Briefing } from '../briefing/briefing.ts';
 import type { EditCommand, EditOp, EditPatch } from '../editing/plan.ts';
 
 /** The record shape this code writes. Version 1 had no `seed` and no `createdFrom`. */
@@ -51,11 +52,17 @@ export interface SessionRecord {
   updatedAt: string;
 }
 
+/** A briefing (汇报) of a data set: its slides hold views, never images (src/briefing). */
+export interface BriefingRecord extends Briefing {
+  schemaVersion: typeof PLAN_SCHEMA_VERSION;
+}
+
 /** The object stores, and the record each holds. */
 export interface StoredRecords {
   plans: PlanRecord;
   entries: HistoryEntryRecord;
   sessions: SessionRecord;
+  briefings: BriefingRecord;
 }
 export type RecordStoreName = keyof StoredRecords;
 
@@ -175,10 +182,40 @@ function sessionProblem(record: Fields): string | null {
   );
 }
 
+function slideProblem(value: unknown, at: number): string | null {
+  if (!isObject(value)) return `slide ${at + 1} is not an object`;
+  const view = value.view;
+  const camera = isObject(view) ? view.camera : null;
+  return (
+    prefixed(`slide ${at + 1}`, missingStrings(value, ['id', 'title', 'note'])) ??
+    (isObject(view) && isObject(view.layers) && typeof view.metric === 'string'
+      ? null
+      : `slide ${at + 1} has no view`) ??
+    (isObject(camera) &&
+    Array.isArray(camera.center) &&
+    camera.center.length === 2 &&
+    camera.center.every((c) => Number.isFinite(c)) &&
+    Number.isFinite(camera.zoom)
+      ? null
+      : `slide ${at + 1} has no camera`)
+  );
+}
+
+function briefingProblem(record: Fields): string | null {
+  const { slides } = record;
+  return (
+    missingStrings(record, ['id', 'datasetKey', 'title']) ??
+    (Array.isArray(slides) ? null : 'slides is not a list') ??
+    (slides as unknown[]).map(slideProblem).find((p) => p !== null) ??
+    (isTime(record.createdAt) && isTime(record.updatedAt) ? null : 'a timestamp is not a date')
+  );
+}
+
 const PROBLEM_OF: Record<RecordStoreName, (record: Fields) => string | null> = {
   plans: planProblem,
   entries: entryProblem,
   sessions: sessionProblem,
+  briefings: briefingProblem,
 };
 
 /**

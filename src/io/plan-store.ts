@@ -7,12 +7,14 @@
  * Runs in the data worker: no DOM.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
+import type { Briefing } from '../briefing/briefing.ts';
 import type { EditCommand, EditPatch } from '../editing/plan.ts';
 import { DEFAULT_DB_NAME, keyText, openPlanDb, type PlanDb, type PlanDbSchema } from './plan-db.ts';
 import { readRecord } from './plan-record-migrations.ts';
 import {
   PLAN_SCHEMA_VERSION,
   recordProblem,
+  type BriefingRecord,
   type HistoryEntryRecord,
   type PlanOrigin,
   type PlanRecord,
@@ -28,7 +30,13 @@ import {
   type StorageWhere,
 } from './storage-problems.ts';
 
-export type { HistoryEntryRecord, PlanOrigin, PlanRecord, SessionRecord } from './plan-records.ts';
+export type {
+  BriefingRecord,
+  HistoryEntryRecord,
+  PlanOrigin,
+  PlanRecord,
+  SessionRecord,
+} from './plan-records.ts';
 export { StorageError, type StorageProblem } from './storage-problems.ts';
 export { restorePlan } from './restore-plan.ts';
 
@@ -94,6 +102,14 @@ export interface PlanStore {
   /** The data set's session, or null when none was saved. */
   loadSession(datasetKey: string): Promise<SessionRecord | null>;
   exportAll(datasetKey: string): Promise<PlanBackup>;
+  /** The data set's briefings, oldest first, and the records that could not be read. */
+  listBriefings(
+    datasetKey: string,
+  ): Promise<{ briefings: BriefingRecord[]; problems: StorageProblem[] }>;
+  /** Stores a briefing as it now stands (created or replaced). */
+  saveBriefing(briefing: Briefing): Promise<BriefingRecord>;
+  /** Deletes a briefing (nothing when it does not exist). */
+  deleteBriefing(briefingId: string): Promise<void>;
   close(): void;
 }
 
@@ -179,6 +195,12 @@ async function readHistory(
   return { entries, problems: [] };
 }
 
+/** The `byDataset` index of the plans and briefings stores. */
+interface DatasetIndex {
+  getAll(datasetKey: string): Promise<unknown[]>;
+  getAllKeys(datasetKey: string): Promise<IDBValidKey[]>;
+}
+
 class IdbPlanStore implements PlanStore {
   readonly #db: PlanDb;
   readonly #now: () => Date;
@@ -236,21 +258,32 @@ class IdbPlanStore implements PlanStore {
   async listPlans(
     datasetKey: string,
   ): Promise<{ plans: PlanRecord[]; problems: StorageProblem[] }> {
-    return this.#run(['plans'], 'readonly', { store: 'plans' }, async (transaction) => {
-      const index = transaction.objectStore('plans').index('byDataset');
+    const { records, problems } = await this.#listByDataset('plans', datasetKey);
+    return { plans: records, problems };
+  }
+
+  /** The readable records of a data set in `store`, oldest first, and the problems of the rest. */
+  async #listByDataset<S extends 'plans' | 'briefings'>(
+    store: S,
+    datasetKey: string,
+  ): Promise<{ records: StoredRecords[S][]; problems: StorageProblem[] }> {
+    return this.#run([store], 'readonly', { store }, async (transaction) => {
+      // Both stores index their records by data set the same way; idb's types cannot say so for
+      // a store chosen at run time.
+      const index = transaction.objectStore(store).index('byDataset') as unknown as DatasetIndex;
       const [values, keys] = await Promise.all([
         index.getAll(datasetKey),
         index.getAllKeys(datasetKey),
       ]);
-      const plans: PlanRecord[] = [];
+      const records: StoredRecords[S][] = [];
       const problems: StorageProblem[] = [];
       values.forEach((value, at) => {
-        const read = readRecord('plans', keyText(keys[at]!), value);
-        if (read.ok) plans.push(read.record);
+        const read = readRecord(store, keyText(keys[at]!), value);
+        if (read.ok) records.push(read.record);
         else problems.push(read.problem);
       });
-      plans.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-      return { plans, problems };
+      records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      return { records, problems };
     });
   }
 
@@ -411,6 +444,32 @@ class IdbPlanStore implements PlanStore {
     return this.#run(['sessions'], 'readonly', where, async (transaction) => {
       const raw = await transaction.objectStore('sessions').get(datasetKey);
       return raw === undefined ? null : readOrThrow('sessions', datasetKey, raw);
+    });
+  }
+
+  async listBriefings(
+    datasetKey: string,
+  ): Promise<{ briefings: BriefingRecord[]; problems: StorageProblem[] }> {
+    const { records, problems } = await this.#listByDataset('briefings', datasetKey);
+    return { briefings: records, problems };
+  }
+
+  async saveBriefing(briefing: Briefing): Promise<BriefingRecord> {
+    const record = checked('briefings', briefing.id, {
+      ...briefing,
+      schemaVersion: PLAN_SCHEMA_VERSION,
+    });
+    const where = { store: 'briefings', key: briefing.id };
+    return this.#run(['briefings'], 'readwrite', where, async (transaction) => {
+      await transaction.objectStore('briefings').put(record);
+      return record;
+    });
+  }
+
+  async deleteBriefing(briefingId: string): Promise<void> {
+    const where = { store: 'briefings', key: briefingId };
+    await this.#run(['briefings'], 'readwrite', where, async (transaction) => {
+      await transaction.objectStore('briefings').delete(briefingId);
     });
   }
 

@@ -4,6 +4,7 @@
  * with another or the baseline, the change report, and export and import of a plan's grids.
  * Every answer is plain data; the UI applies the updates in the order they come.
  */
+import type { Briefing } from '../briefing/briefing.ts';
 import type { BBox, Position } from 'geojson';
 import type { FlatPolygon } from '../analysis/coverage/clip-area.ts';
 import { CoverageEngine } from '../analysis/coverage/engine.ts';
@@ -122,6 +123,9 @@ export function createPlanApi(workspace: () => PlanWorkspace) {
     renamePlan: (planId: string, name: string) => session().renamePlan(planId, name),
     deletePlan: (planId: string): Promise<PlanSwitch | null> => session().deletePlan(planId),
     saveView: (view: unknown) => session().saveView(view),
+    listBriefings: () => session().listBriefings(),
+    saveBriefing: (briefing: Briefing) => session().saveBriefing(briefing),
+    deleteBriefing: (briefingId: string) => session().deleteBriefing(briefingId),
     edit: (command: EditCommand): Promise<EditOutcome> => session().edit(command),
     undo: () => session().step('undo'),
     redo: () => session().step('redo'),

@@ -7,6 +7,7 @@
  * switching, undoing or dragging hands it only the grids that differ, and the UI gets back what
  * changed (grids and a report delta), never the street.
  */
+import type { Briefing } from '../briefing/briefing.ts';
 import type { Feature, Point, Position } from 'geojson';
 import { polygonLabel, type LabelProperties } from '../analysis/label-points.ts';
 import type { CoverageEngine } from '../analysis/coverage/engine.ts';
@@ -309,6 +310,29 @@ export class PlanSession {
   }
 
   /** Saves the UI's view state (camera, metric, tab …) with the session. */
+  /** The street's briefings, oldest first; unreadable ones are reported. */
+  async listBriefings(): Promise<{ briefings: Briefing[]; problems: StorageProblem[] }> {
+    const listed = await this.#stored((store) => store.listBriefings(this.#datasetKey));
+    if (!listed.ok) return { briefings: [], problems: [listed.storage] };
+    return {
+      briefings: listed.value.briefings.map(({ schemaVersion: _, ...briefing }) => briefing),
+      problems: listed.value.problems,
+    };
+  }
+
+  /** Stores a briefing of this street as it now stands. */
+  async saveBriefing(briefing: Briefing): Promise<StorageProblem | null> {
+    const saved = await this.#stored((store) =>
+      store.saveBriefing({ ...briefing, datasetKey: this.#datasetKey }),
+    );
+    return saved.ok ? null : saved.storage;
+  }
+
+  async deleteBriefing(briefingId: string): Promise<StorageProblem | null> {
+    const deleted = await this.#stored((store) => store.deleteBriefing(briefingId));
+    return deleted.ok ? null : deleted.storage;
+  }
+
   async saveView(view: unknown): Promise<StorageProblem | null> {
     const saved = await this.#stored((store) =>
       store.saveSession({ datasetKey: this.#datasetKey, view }),

@@ -15,6 +15,13 @@ import {
   type EditPatch,
   type Plan,
 } from '../../src/editing/plan.ts';
+import {
+  addSlide,
+  newBriefing,
+  renameBriefing,
+  type Briefing,
+  type SlideView,
+} from '../../src/briefing/briefing.ts';
 import { DB_VERSION } from '../../src/io/plan-db.ts';
 import { readRecord } from '../../src/io/plan-record-migrations.ts';
 import {
@@ -714,5 +721,77 @@ describe('schema version 1 → 2', () => {
       name: '老方案（改）',
       createdFrom: FROM_BASELINE,
     });
+  });
+});
+
+describe('briefings', () => {
+  const view: SlideView = {
+    camera: { center: [116.31, 39.85], zoom: 14, bearing: 0, pitch: 0 },
+    layers: { grids: { visible: true, opacity: 1 } },
+    metric: 'households',
+    tab: 'map',
+    planId: null,
+    complaints: null,
+  };
+  const slides = (b: Briefing) =>
+    addSlide(b, { id: 's1', title: '网格工作量', note: '东片偏重', view }, '2026-05-01T00:00:09Z');
+
+  it('keeps a data set’s briefings with their slides, replaced and deleted as asked', async () => {
+    const store = await freshStore();
+    const first = slides(newBriefing('b1', DATASET, '五月汇报', '2026-05-01T00:00:05.000Z'));
+    await store.saveBriefing(first);
+    await store.saveBriefing(newBriefing('b2', OTHER_DATASET, '别的街道', '2026-05-01T00:00:06Z'));
+    const listed = await store.listBriefings(DATASET);
+    expect(listed).toEqual({ briefings: [{ ...first, schemaVersion: 2 }], problems: [] });
+    const renamed = renameBriefing(first, '五月汇报（修改）', '2026-05-01T00:01:00Z');
+    await store.saveBriefing(renamed);
+    expect((await store.listBriefings(DATASET)).briefings[0]!.title).toBe('五月汇报（修改）');
+    await store.deleteBriefing('b1');
+    expect((await store.listBriefings(DATASET)).briefings).toEqual([]);
+    expect((await store.listBriefings(OTHER_DATASET)).briefings).toHaveLength(1);
+  });
+
+  it('refuses to write a slide without a camera, and reports a stored one without', async () => {
+    const factory = new IDBFactory();
+    const store = await freshStore(factory);
+    const broken = slides(newBriefing('b1', DATASET, '五月汇报', '2026-05-01T00:00:05Z'));
+    (broken.slides[0]!.view as { camera: unknown }).camera = null;
+    expect((await problemOf(store.saveBriefing(broken))).code).toBe('write-failed');
+    await rawPut(factory, 'briefings', { ...broken, schemaVersion: 2 });
+    const listed = await store.listBriefings(DATASET);
+    expect(listed.briefings).toEqual([]);
+    expect(listed.problems).toEqual([
+      {
+        code: 'corrupted-record',
+        params: { store: 'briefings', key: 'b1', reason: 'slide 1 has no camera' },
+      },
+    ]);
+  });
+
+  it('adds the briefings store to a version 2 database and keeps its plans', async () => {
+    const factory = new IDBFactory();
+    const db = await rawOpen(factory, 2, (created) => {
+      created.createObjectStore('plans', { keyPath: 'id' }).createIndex('byDataset', 'datasetKey');
+      created.createObjectStore('entries', { keyPath: ['planId', 'seq'] });
+      created.createObjectStore('sessions', { keyPath: 'datasetKey' });
+    });
+    const plan = {
+      schemaVersion: 2,
+      id: 'kept',
+      datasetKey: DATASET,
+      name: '方案甲',
+      createdFrom: FROM_BASELINE,
+      seed: NO_SEED,
+      cursor: 0,
+      createdAt: '2026-04-01T08:00:00.000Z',
+      updatedAt: '2026-04-01T08:00:00.000Z',
+    };
+    const transaction = db.transaction('plans', 'readwrite');
+    transaction.objectStore('plans').put(plan);
+    await new Promise((resolve) => (transaction.oncomplete = resolve));
+    db.close();
+    const store = await freshStore(factory);
+    expect((await store.listPlans(DATASET)).plans).toEqual([plan]);
+    expect(await store.listBriefings(DATASET)).toEqual({ briefings: [], problems: [] });
   });
 });

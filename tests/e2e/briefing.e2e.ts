@@ -1,0 +1,83 @@
+/**
+ * Building a briefing in real Chromium on the sample street: three views added from the title bar
+ * (the grid colouring, the complaint tab's parking orders as hexagons somewhere else on the map,
+ * another colouring), slides retitled, annotated, moved, copied and deleted, everything still
+ * there after a reload, and a slide shown again: tab, filter, map mode and camera as captured.
+ */
+import { expect, test, waitForDrawn } from './guarded-page.ts';
+
+test('builds a three-slide briefing that survives a reload and shows a slide again', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await waitForDrawn(page);
+  const add = page.getByTestId('briefing-add');
+  const notice = page.getByTestId('briefing-notice');
+
+  // 1. The grids by households, as the street opens.
+  await add.click();
+  await expect(notice).toHaveText('已加入汇报：第 1 页');
+
+  // 2. The month's parking orders as hexagons, with the camera moved closer in.
+  await page.getByTestId('tab-complaints').click();
+  await expect(page.getByTestId('orders-count')).toHaveAttribute('data-value', '869');
+  await page.getByTestId('orders-category1').selectOption('交通管理');
+  await page.getByTestId('orders-category').selectOption('停车管理');
+  await expect(page.getByTestId('orders-count')).toHaveAttribute('data-value', '135');
+  await page.getByTestId('orders-mode-hexagons').click();
+  await page.evaluate(() => window.__gridatlas!.jumpTo(116.306, 39.849, 15.5));
+  await add.click();
+  await expect(notice).toHaveText('已加入汇报：第 2 页');
+
+  // 3. Back to the layer tab, coloured by residents, somewhere else.
+  await page.getByTestId('tab-map').click();
+  await page.getByTestId('metric-select').selectOption('residents');
+  await page.evaluate(() => window.__gridatlas!.jumpTo(116.315, 39.845, 14));
+  await add.click();
+  await expect(notice).toHaveText('已加入汇报：第 3 页');
+
+  await page.getByTestId('tab-briefing').click();
+  const slides = page.getByTestId('briefing-slide');
+  await expect(slides).toHaveCount(3);
+  await expect(slides.nth(1).getByTestId('slide-title')).toHaveValue('2026-10 接诉即办：停车管理');
+  await slides.nth(0).getByTestId('slide-title').fill('网格户数分布');
+  await slides.nth(0).getByTestId('slide-title').blur();
+  await slides.nth(0).getByTestId('slide-note').fill('北部网格户数偏多，建议调整');
+  await slides.nth(0).getByTestId('slide-note').blur();
+  // The third slide moves up to second; a copy of the first is made and deleted again.
+  await slides.nth(2).getByTestId('slide-up').click();
+  await slides.nth(0).getByTestId('slide-duplicate').click();
+  await expect(slides).toHaveCount(4);
+  await expect(slides.nth(1).getByTestId('slide-title')).toHaveValue('网格户数分布');
+  await slides.nth(1).getByTestId('slide-delete').click();
+  await expect(slides).toHaveCount(3);
+
+  // Nothing is lost on reload.
+  await page.reload();
+  await waitForDrawn(page);
+  await page.getByTestId('tab-briefing').click();
+  await expect(slides).toHaveCount(3);
+  const titles = await slides
+    .getByTestId('slide-title')
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  expect(titles[0]).toBe('网格户数分布');
+  expect(titles[1]).toBe('人口 · 现状');
+  expect(titles[2]).toBe('2026-10 接诉即办：停车管理');
+  await expect(slides.nth(0).getByTestId('slide-note')).toHaveValue('北部网格户数偏多，建议调整');
+
+  // Showing the parking slide puts its tab, filter, map mode and camera back.
+  await slides.nth(2).getByTestId('slide-show').click();
+  await expect(page.getByTestId('tab-complaints')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('orders-count')).toHaveAttribute('data-value', '135');
+  await expect
+    .poll(() => page.evaluate(() => window.__gridatlas!.orderLayers().hexagons?.visible))
+    .toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => window.__gridatlas!.camera()))
+    .toMatchObject({ zoom: 15.5, center: { lng: 116.306, lat: 39.849 } });
+  await page.evaluate(() => window.__gridatlas!.whenIdle());
+  await page.screenshot({ path: 'test-results/screenshots/briefing-shown.png' });
+  await page.getByTestId('tab-briefing').click();
+  await page.evaluate(() => window.__gridatlas!.whenIdle());
+  await page.screenshot({ path: 'test-results/screenshots/briefing.png' });
+});
