@@ -418,6 +418,12 @@ export const en: Record<MessageKey, string> = {
   'briefing.remove': 'Delete',
   'briefing.allOrders': 'all orders',
   'briefing.titleComplaints': '{month} complaints: {what}',
+  'briefing.export': 'Download briefing file',
+  'briefing.import': 'Import briefing file',
+  'briefing.file.not-json': '{file} is not a JSON file and cannot be imported: {reason}',
+  'briefing.file.not-briefing': '{file} is not a GridAtlas briefing file: {reason}',
+  'briefing.file.too-new':
+    '{file} was exported by a newer GridAtlas ({reason}); please update first.',
   'orders.title': 'Complaint analysis (接诉即办)',
   'orders.import': 'Import orders (CSV / XLSX)',
   'orders.importing': 'Importing…',

@@ -4,6 +4,7 @@
  * written, by any version of the app or by a damaged disk, so every record is validated before the
  * app trusts it; a record that fails is reported, never half-used.
  */
+import { briefingProblem } from '../briefing/briefing-checks.ts';
 import type { Briefing } from '../briefing/briefing.ts';
 import type { EditCommand, EditOp, EditPatch } from '../editing/plan.ts';
 
@@ -179,35 +180,6 @@ function sessionProblem(record: Fields): string | null {
       : 'currentPlanId is neither a string nor null') ??
     ('view' in record ? null : 'view is missing') ??
     (isTime(record.updatedAt) ? null : 'updatedAt is not a date')
-  );
-}
-
-function slideProblem(value: unknown, at: number): string | null {
-  if (!isObject(value)) return `slide ${at + 1} is not an object`;
-  const view = value.view;
-  const camera = isObject(view) ? view.camera : null;
-  return (
-    prefixed(`slide ${at + 1}`, missingStrings(value, ['id', 'title', 'note'])) ??
-    (isObject(view) && isObject(view.layers) && typeof view.metric === 'string'
-      ? null
-      : `slide ${at + 1} has no view`) ??
-    (isObject(camera) &&
-    Array.isArray(camera.center) &&
-    camera.center.length === 2 &&
-    camera.center.every((c) => Number.isFinite(c)) &&
-    Number.isFinite(camera.zoom)
-      ? null
-      : `slide ${at + 1} has no camera`)
-  );
-}
-
-function briefingProblem(record: Fields): string | null {
-  const { slides } = record;
-  return (
-    missingStrings(record, ['id', 'datasetKey', 'title']) ??
-    (Array.isArray(slides) ? null : 'slides is not a list') ??
-    (slides as unknown[]).map(slideProblem).find((p) => p !== null) ??
-    (isTime(record.createdAt) && isTime(record.updatedAt) ? null : 'a timestamp is not a date')
   );
 }
 

@@ -2,7 +2,8 @@
  * Building a briefing in real Chromium on the sample street: three views added from the title bar
  * (the grid colouring, the complaint tab's parking orders as hexagons somewhere else on the map,
  * another colouring), slides retitled, annotated, moved, copied and deleted, everything still
- * there after a reload, and a slide shown again: tab, filter, map mode and camera as captured.
+ * there after a reload, and a slide shown again: tab, filter, map mode and camera as captured. A
+ * copied link opens the same view in a fresh browser profile, where the briefing file imports.
  */
 import { expect, test, waitForDrawn } from './guarded-page.ts';
 
@@ -80,4 +81,54 @@ test('builds a three-slide briefing that survives a reload and shows a slide aga
   await page.getByTestId('tab-briefing').click();
   await page.evaluate(() => window.__gridatlas!.whenIdle());
   await page.screenshot({ path: 'test-results/screenshots/briefing.png' });
+});
+
+test('a copied link opens the same view, and a briefing file opens on another machine', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('/');
+  await waitForDrawn(page);
+  await page.getByTestId('tab-complaints').click();
+  await expect(page.getByTestId('orders-count')).toHaveAttribute('data-value', '869');
+  await page.getByTestId('orders-category1').selectOption('交通管理');
+  await page.getByTestId('orders-category').selectOption('停车管理');
+  await page.getByTestId('orders-mode-hexagons').click();
+  await page.getByTestId('orders-map-compositeScore').click();
+  await page.evaluate(() => window.__gridatlas!.jumpTo(116.306, 39.849, 15.5));
+  await expect.poll(() => page.url()).toContain('#view=');
+  await expect.poll(() => page.evaluate(() => location.hash.length)).toBeGreaterThan(100);
+  await page.getByTestId('briefing-add').click();
+  await page.getByTestId('tab-briefing').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('briefing-export').click();
+  const file = await (await download).path();
+  const link = page.url();
+
+  // Another machine: a fresh browser profile with nothing stored, opened from the link.
+  const other = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const elsewhere = await other.newPage();
+  await elsewhere.goto(link);
+  await waitForDrawn(elsewhere);
+  await expect(elsewhere.getByTestId('tab-complaints')).toHaveAttribute('aria-selected', 'true');
+  await expect(elsewhere.getByTestId('orders-count')).toHaveAttribute('data-value', '135');
+  await expect(elsewhere.getByTestId('orders-category')).toHaveValue('停车管理');
+  await expect
+    .poll(() => elsewhere.evaluate(() => window.__gridatlas!.orderLayers().hexagons?.visible))
+    .toBe(true);
+  await expect
+    .poll(() => elsewhere.evaluate(() => window.__gridatlas!.camera()))
+    .toMatchObject({ zoom: 15.5, center: { lng: 116.306, lat: 39.849 } });
+  expect(
+    await elsewhere.evaluate(() =>
+      JSON.stringify(window.__gridatlas!.paintProperty('grids-fill', 'fill-color')),
+    ),
+  ).toContain('compositeScore');
+
+  // The briefing file, imported there, holds the same slide.
+  await elsewhere.getByTestId('tab-briefing').click();
+  await elsewhere.getByTestId('briefing-import').setInputFiles(file!);
+  await expect(elsewhere.getByTestId('briefing-slide')).toHaveCount(1);
+  await expect(elsewhere.getByTestId('slide-title')).toHaveValue('2026-10 接诉即办：停车管理');
+  await other.close();
 });

@@ -763,7 +763,7 @@ describe('briefings', () => {
     expect(listed.problems).toEqual([
       {
         code: 'corrupted-record',
-        params: { store: 'briefings', key: 'b1', reason: 'slide 1 has no camera' },
+        params: { store: 'briefings', key: 'b1', reason: 'slide 1: no camera' },
       },
     ]);
   });

@@ -2,7 +2,7 @@
  * The street's briefings on the UI side: the list (from the plan store, in the worker), the one
  * being built, and every change to it (a view added as a slide, slides moved, copied, deleted,
  * retitled, annotated) saved at once, so nothing is lost on reload. Showing a slide puts its view
- * back on the map.
+ * back on the map. A briefing goes to another machine as one file.
  */
 import {
   addSlide,
@@ -16,7 +16,9 @@ import {
   type Slide,
 } from '../../briefing/briefing.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
+import { briefingFileText, readBriefingFile } from '../../briefing/briefing-file.ts';
 import { callDataWorker } from '../../workers/data-client.ts';
+import { downloadText } from '../download.ts';
 import { planChannel } from '../editing/plan-channel.svelte.ts';
 import { applyView, captureView } from './slide-view.svelte.ts';
 
@@ -28,6 +30,8 @@ class Briefings {
   currentId = $state<string | null>(null);
   /** The slide shown last, for the list to mark. */
   shownId = $state<string | null>(null);
+  /** Why the last briefing file could not be read, or null. */
+  problem = $state<string | null>(null);
   /** A short confirmation after a view was added ("已加入汇报：第 3 页"). */
   notice = $state<string | null>(null);
   #noticeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -71,6 +75,34 @@ class Briefings {
   edit = (slideId: string, change: Partial<Pick<Slide, 'title' | 'note'>>) =>
     this.#change((b) => editSlide(b, slideId, change, now()));
   rename = (title: string) => this.#change((b) => renameBriefing(b, title, now()));
+
+  /** Downloads the current briefing as one file, to open on another machine with the same data. */
+  exportCurrent(): void {
+    const briefing = this.current;
+    if (briefing)
+      downloadText(
+        `${briefing.title}.gridatlas-briefing.json`,
+        briefingFileText(briefing),
+        'application/json',
+      );
+  }
+
+  /** Adds a briefing from a file (under a new id) and makes it the current one; false when unreadable. */
+  async importFile(file: File): Promise<boolean> {
+    const read = readBriefingFile(await file.text());
+    if (!read.ok) {
+      this.problem = i18n.t(`briefing.file.${read.problem.code}`, {
+        file: file.name,
+        reason: read.problem.reason,
+      });
+      return false;
+    }
+    this.problem = null;
+    const briefing = { ...read.briefing, id: newId(), updatedAt: now() };
+    await this.#save(briefing);
+    this.currentId = briefing.id;
+    return true;
+  }
 
   /** Deletes the current briefing. */
   async deleteCurrent(): Promise<void> {
