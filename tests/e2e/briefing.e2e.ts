@@ -81,6 +81,27 @@ test('builds a three-slide briefing that survives a reload and shows a slide aga
   await page.getByTestId('tab-briefing').click();
   await page.evaluate(() => window.__gridatlas!.whenIdle());
   await page.screenshot({ path: 'test-results/screenshots/briefing.png' });
+
+  // Presented: each slide's view on the live map with its figures; Esc puts the view back.
+  await page.getByTestId('briefing-present').click();
+  const title = page.getByTestId('presentation-title');
+  await expect(title).toHaveText('网格户数分布');
+  await expect(page.getByTestId('presentation-page')).toHaveText('1 / 3');
+  await expect(page.getByTestId('slide-figure-off-band')).toBeVisible();
+  await expect(page.getByTestId('tab-briefing')).toBeHidden();
+  await page.keyboard.press('ArrowRight');
+  await expect(title).toHaveText('人口 · 现状');
+  await page.keyboard.press('Space');
+  await expect(title).toHaveText('2026-10 接诉即办：停车管理');
+  await expect(page.getByTestId('slide-figure-orders')).toContainText('135');
+  await expect
+    .poll(() => page.evaluate(() => window.__gridatlas!.orderLayers().hexagons?.visible))
+    .toBe(true);
+  await page.evaluate(() => window.__gridatlas!.whenIdle());
+  await page.screenshot({ path: 'test-results/screenshots/briefing-present.png' });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presentation')).toHaveCount(0);
+  await expect(page.getByTestId('tab-briefing')).toHaveAttribute('aria-selected', 'true');
 });
 
 test('a copied link opens the same view, and a briefing file opens on another machine', async ({

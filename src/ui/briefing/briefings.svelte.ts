@@ -14,6 +14,7 @@ import {
   renameBriefing,
   type Briefing,
   type Slide,
+  type SlideView,
 } from '../../briefing/briefing.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { briefingFileText, readBriefingFile } from '../../briefing/briefing-file.ts';
@@ -30,6 +31,9 @@ class Briefings {
   currentId = $state<string | null>(null);
   /** The slide shown last, for the list to mark. */
   shownId = $state<string | null>(null);
+  /** The slide being presented and the view to go back to, or null when not presenting. */
+  presenting = $state.raw<{ index: number; before: SlideView | null } | null>(null);
+  theme = $state<'dark' | 'light'>('dark');
   /** Why the last briefing file could not be read, or null. */
   problem = $state<string | null>(null);
   /** A short confirmation after a view was added ("已加入汇报：第 3 页"). */
@@ -120,7 +124,40 @@ class Briefings {
     await applyView(slide.view);
   }
 
+  /** Presents the current briefing from slide `index`, full screen where the browser allows. */
+  async present(index = 0): Promise<void> {
+    const briefing = this.current;
+    if (!briefing || briefing.slides.length === 0) return;
+    this.presenting = { index, before: captureView() };
+    await document.documentElement.requestFullscreen?.().catch(() => undefined);
+    await applyView(briefing.slides[index]!.view);
+  }
+
+  /** Moves `by` slides (kept within the briefing). */
+  async step(by: number): Promise<void> {
+    const briefing = this.current;
+    const presenting = this.presenting;
+    if (!briefing || !presenting) return;
+    const index = Math.max(0, Math.min(briefing.slides.length - 1, presenting.index + by));
+    if (index === presenting.index) return;
+    this.presenting = { ...presenting, index };
+    await applyView(briefing.slides[index]!.view);
+  }
+
+  /** Leaves the presentation and puts back the view from before it. */
+  async leave(): Promise<void> {
+    const before = this.presenting?.before ?? null;
+    this.presenting = null;
+    if (document.fullscreenElement) await document.exitFullscreen().catch(() => undefined);
+    if (before) await applyView(before);
+  }
+
+  toggleTheme(): void {
+    this.theme = this.theme === 'dark' ? 'light' : 'dark';
+  }
+
   clear(): void {
+    this.presenting = null;
     this.list = [];
     this.currentId = null;
     this.shownId = null;
