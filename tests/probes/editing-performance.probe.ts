@@ -9,8 +9,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Position } from 'geojson';
-import { expect, screenPoint, test, waitForDrawn } from './guarded-page.ts';
-import { districtProbe } from './support/district-edits.ts';
+import { expect, screenPoint, test, waitForDrawn } from '../e2e/guarded-page.ts';
+import { districtProbe } from '../e2e/support/district-edits.ts';
 
 const plan = (page: Page) => page.evaluate(() => window.__gridatlas!.plan()!);
 const now = (page: Page) => page.evaluate(() => performance.now());
