@@ -39,6 +39,7 @@ import {
   type MonthAnalysis,
 } from '../analysis/complaints/street-orders.ts';
 import { TimeIndex } from '../analysis/complaints/time-index.ts';
+import { metresPerDegree } from '../analysis/coverage/geodesy.ts';
 import type { GridSettings } from '../domain/settings.ts';
 
 /** The orders held for the plan on screen, as the views read them. */
@@ -209,22 +210,20 @@ export function orderNear(
   const period = assessmentPeriod(month, settings);
   const mask = orderMask(table, filter, { orderGrid, grids, asOf: period.end });
   const [lo, hi] = indexes.time.range(period.start, period.end);
-  const mPerLng = METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180);
+  const metres = metresPerDegree(lat);
   let best: number | null = null;
   let bestM = radiusM;
   for (let i = lo; i < hi; i++) {
     const row = indexes.time.rows[i]!;
     if (mask && mask[row] !== 1) continue;
     const d = Math.hypot(
-      (table.lng[row]! - lng) * mPerLng,
-      (table.lat[row]! - lat) * METRES_PER_DEGREE,
+      (table.lng[row]! - lng) * metres.lng,
+      (table.lat[row]! - lat) * metres.lat,
     );
     if (d <= bestM) [best, bestM] = [row, d];
   }
   return best;
 }
-
-const METRES_PER_DEGREE = 111_320;
 
 /** One order's details, with the grid the plan on screen puts it in. */
 export interface OrderDetails extends OrderSummary {

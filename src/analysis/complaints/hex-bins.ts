@@ -5,12 +5,12 @@
  * only counts the orders in its window, so a step over a million orders costs its own orders,
  * not a pass over all of them.
  */
+import { metresPerDegree } from '../coverage/geodesy.ts';
 import type { OrderTable } from './order-table.ts';
 
 /** Hexagons of 100 m (centre to corner) unless asked otherwise: a block of a few buildings. */
 export const DEFAULT_HEXAGON_M = 100;
 
-const METRES_PER_DEGREE_LAT = 111_320;
 const SQRT3 = Math.sqrt(3);
 /** Axial coordinates are offset by this to pack into one non-negative key. */
 const OFFSET = 1 << 15;
@@ -19,12 +19,12 @@ const SPAN = 1 << 16;
 export class HexBinning {
   readonly origin: readonly [number, number];
   readonly radiusM: number;
-  readonly #mPerLng: number;
+  readonly #metres: { lat: number; lng: number };
 
   constructor(origin: readonly [number, number], radiusM: number) {
     this.origin = origin;
     this.radiusM = radiusM;
-    this.#mPerLng = METRES_PER_DEGREE_LAT * Math.cos((origin[1] * Math.PI) / 180);
+    this.#metres = metresPerDegree(origin[1]);
   }
 
   /**
@@ -34,8 +34,8 @@ export class HexBinning {
    * bins.center(bins.keyOf(116.351, 39.931)); // the centre of that hexagon, within 100 m
    */
   keyOf(lng: number, lat: number): number {
-    const x = (lng - this.origin[0]) * this.#mPerLng;
-    const y = (lat - this.origin[1]) * METRES_PER_DEGREE_LAT;
+    const x = (lng - this.origin[0]) * this.#metres.lng;
+    const y = (lat - this.origin[1]) * this.#metres.lat;
     const q = ((SQRT3 / 3) * x - y / 3) / this.radiusM;
     const r = ((2 / 3) * y) / this.radiusM;
     const [rq, rr] = roundAxial(q, r);
@@ -48,7 +48,7 @@ export class HexBinning {
     const r = (key % SPAN) - OFFSET;
     const x = this.radiusM * SQRT3 * (q + r / 2);
     const y = this.radiusM * 1.5 * r;
-    return [this.origin[0] + x / this.#mPerLng, this.origin[1] + y / METRES_PER_DEGREE_LAT];
+    return [this.origin[0] + x / this.#metres.lng, this.origin[1] + y / this.#metres.lat];
   }
 }
 
