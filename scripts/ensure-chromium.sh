@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Makes sure Debian's Chromium (for the end-to-end tests) and a CJK font (so Chinese renders in
-# screenshots) are installed; installs them with apt-get when missing, or says clearly why not.
+# Makes sure Debian's Chromium (for the end-to-end tests), a CJK font (so Chinese renders in
+# screenshots) and poppler-utils (pdfinfo, pdftoppm, pdftotext: the e2e reads the exported PDF
+# back) are installed; installs them with apt-get when missing, or says clearly why not.
 set -euo pipefail
 
 need=()
 [[ -x /usr/bin/chromium ]] || need+=(chromium)
 if ! fc-list :lang=zh 2>/dev/null | grep -q .; then need+=(fonts-noto-cjk); fi
+command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null || need+=(poppler-utils)
 ((${#need[@]} == 0)) && exit 0
 
 echo "Installing ${need[*]} with apt-get (needed by the end-to-end tests)…"
@@ -23,4 +25,5 @@ if ! { "${apt[@]}" update -qq && DEBIAN_FRONTEND=noninteractive "${apt[@]}" inst
   exit 1
 fi
 [[ -x /usr/bin/chromium ]] || { echo "ERROR: /usr/bin/chromium still missing after install." >&2; exit 1; }
+command -v pdftoppm >/dev/null || { echo "ERROR: pdftoppm still missing after install." >&2; exit 1; }
 echo "Installed ${need[*]}."

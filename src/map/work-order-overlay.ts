@@ -122,6 +122,8 @@ export class WorkOrderOverlay {
   #data: { length: number } = { length: 0 };
   /** The overlay the layer was last handed to. */
   #drawnOn: MapLibreOverlay | null = null;
+  /** Every update not yet handed to deck.gl (failed ones included: they settle too). */
+  #pending: Promise<void> = Promise.resolve();
 
   constructor(map: MapLibreMap) {
     this.#map = map;
@@ -159,7 +161,18 @@ export class WorkOrderOverlay {
   }
 
   /** Replaces part of the state (points as flat lng,lat pairs) and redraws once. */
-  async update(patch: Partial<HeatmapState>): Promise<void> {
+  update(patch: Partial<HeatmapState>): Promise<void> {
+    const run = this.#update(patch);
+    this.#pending = Promise.all([this.#pending, run.catch(() => undefined)]).then(() => undefined);
+    return run;
+  }
+
+  /** Resolves once every update asked for so far has reached deck.gl (or failed). */
+  settled(): Promise<void> {
+    return this.#pending;
+  }
+
+  async #update(patch: Partial<HeatmapState>): Promise<void> {
     if (patch.points && patch.points !== this.#state.points)
       this.#data = { length: patch.points.length / 2 };
     this.#state = { ...this.#state, ...patch };

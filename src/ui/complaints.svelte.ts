@@ -48,10 +48,26 @@ class Complaints {
   columns = $state.raw<ColumnsQuestion | null>(null);
   #answerColumns: ((mapping: ColumnMapping | null) => void) | null = null;
   #ticket = 0;
+  /** The last refresh started. */
+  #latest: Promise<void> = Promise.resolve();
 
   /** Asks for the month's figures of the plan on screen. */
-  async refresh(): Promise<void> {
-    const ticket = ++this.#ticket;
+  refresh(): Promise<void> {
+    const run = this.#load(++this.#ticket);
+    this.#latest = run;
+    return this.settled();
+  }
+
+  /** Resolves once the latest refresh asked for has shown its view (or failed). */
+  async settled(): Promise<void> {
+    let current: Promise<void> | null = null;
+    while (current !== this.#latest) {
+      current = this.#latest;
+      await current;
+    }
+  }
+
+  async #load(ticket: number): Promise<void> {
     this.loading = true;
     try {
       const { month, filter, hexagonM } = this;

@@ -2,14 +2,19 @@
  * Building a briefing in real Chromium on the sample street: three views added from the title bar
  * (the grid colouring, the complaint tab's parking orders as hexagons somewhere else on the map,
  * another colouring), slides retitled, annotated, moved, copied and deleted, everything still
- * there after a reload, and a slide shown again: tab, filter, map mode and camera as captured. A
- * copied link opens the same view in a fresh browser profile, where the briefing file imports.
+ * there after a reload, and a slide shown again: tab, filter, map mode and camera as captured. The
+ * briefing presented (legend, figures, the parking slide's three months played), then exported: a
+ * slide as PNG at both sizes, the whole as a PDF (pages, ink and Chinese text read back with
+ * poppler) and printed in the same layout. A copied link opens the same view in a fresh browser
+ * profile, where the briefing file imports.
  */
 import { expect, test, waitForDrawn } from './guarded-page.ts';
+import { pdfInfo, pdfInk, pdfText, pngSize } from './support/pdf-pages.ts';
 
-test('builds a three-slide briefing that survives a reload and shows a slide again', async ({
+test('builds a three-slide briefing, presents it and exports it as PNG, PDF and print', async ({
   page,
-}) => {
+}, testInfo) => {
+  test.setTimeout(240_000);
   await page.goto('/');
   await waitForDrawn(page);
   const add = page.getByTestId('briefing-add');
@@ -27,6 +32,8 @@ test('builds a three-slide briefing that survives a reload and shows a slide aga
   await expect(page.getByTestId('orders-count')).toHaveAttribute('data-value', '135');
   await page.getByTestId('orders-mode-hexagons').click();
   await page.evaluate(() => window.__gridatlas!.jumpTo(116.306, 39.849, 15.5));
+  await page.getByTestId('playback-start').click();
+  await expect(page.getByTestId('playback-frame')).toHaveAttribute('data-index', '0');
   await add.click();
   await expect(notice).toHaveText('已加入汇报：第 2 页');
 
@@ -97,11 +104,70 @@ test('builds a three-slide briefing that survives a reload and shows a slide aga
   await expect
     .poll(() => page.evaluate(() => window.__gridatlas!.orderLayers().hexagons?.visible))
     .toBe(true);
+  await expect(page.getByTestId('presentation-legend')).toContainText(
+    '每个六边形（100 米）的工单数',
+  );
+  // Its time range opens on its own month (the last frame) and plays from the first.
+  const playedFrame = page.getByTestId('presentation-frame');
+  await expect(playedFrame).toHaveAttribute('data-index', '2');
   await page.evaluate(() => window.__gridatlas!.whenIdle());
   await page.screenshot({ path: 'test-results/screenshots/briefing-present.png' });
+  await page.keyboard.press('p');
+  await expect(playedFrame).toHaveAttribute('data-index', '1');
+  await expect(playedFrame).toHaveAttribute('data-index', '2');
+  await expect(page.getByTestId('presentation-play')).toHaveText('▶ 播放时间段');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('presentation')).toHaveCount(0);
   await expect(page.getByTestId('tab-briefing')).toHaveAttribute('aria-selected', 'true');
+
+  // The parking slide as PNG at 1920 × 1080 and 3840 × 2160.
+  const exportNotice = page.getByTestId('export-notice');
+  for (const [height, width] of [
+    [1080, 1920],
+    [2160, 3840],
+  ]) {
+    const download = page.waitForEvent('download');
+    await slides.nth(2).getByTestId(`slide-png-${height}`).click();
+    const file = testInfo.outputPath(`slide-${height}.png`);
+    await (await download).saveAs(file);
+    expect(pngSize(file)).toEqual({ width, height });
+    await expect(exportNotice).toContainText(`-3-${width}x${height}.png`);
+  }
+
+  // The whole briefing as a PDF: three 16:9 pages with ink on them and the Chinese searchable.
+  const pdfDownload = page.waitForEvent('download');
+  await page.getByTestId('export-pdf').click();
+  const pdf = testInfo.outputPath('briefing.pdf');
+  await (await pdfDownload).saveAs(pdf);
+  expect(pdfInfo(pdf)).toEqual({ pages: 3, size: '960 x 540' });
+  for (const ink of pdfInk(pdf)) expect(ink).toBeGreaterThan(0.2);
+  const text = pdfText(pdf);
+  for (const words of [
+    '网格户数分布',
+    '北部网格户数偏多，建议调整',
+    '2026-10 接诉即办：停车管理',
+    '135',
+    '环比 +18.4%',
+    '数据来源',
+    '生成时间',
+  ])
+    expect(text).toContain(words);
+  expect(text).toMatch(/\d+ 米/);
+  // The view from before the export is back.
+  await expect(page.getByTestId('tab-briefing')).toHaveAttribute('aria-selected', 'true');
+
+  // Printed: the same three pages, the titles as text.
+  await page.evaluate(() => {
+    window.print = () => document.body.setAttribute('data-printed', 'yes');
+  });
+  await page.getByTestId('export-print').click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+  await page.emulateMedia({ media: 'print' });
+  const printed = testInfo.outputPath('printed.pdf');
+  await page.pdf({ path: printed, preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  expect(pdfInfo(printed).pages).toBe(3);
+  expect(pdfText(printed)).toContain('2026-10 接诉即办：停车管理');
 });
 
 test('a copied link opens the same view, and a briefing file opens on another machine', async ({

@@ -3,6 +3,7 @@
  * complaint side the month, filter, map mode and playback settings), and put back: the app then
  * looks as it did, drawn from today's data.
  */
+import { tick } from 'svelte';
 import type { SlideView } from '../../briefing/briefing.ts';
 import { NO_FILTER, type OrderFilter } from '../../analysis/complaints/order-filter.ts';
 import type { PlaybackMode, PlaybackStep } from '../../analysis/complaints/playback.ts';
@@ -55,7 +56,13 @@ export async function applyView(view: SlideView): Promise<void> {
   }
   app.view.goTo = { ...view.camera };
   const side = view.complaints;
-  if (!side) return;
+  if (side) await applyComplaints(side);
+  // Panels react to the view put back (and may ask for the month again): wait for them.
+  await tick();
+  await complaints.settled();
+}
+
+async function applyComplaints(side: NonNullable<SlideView['complaints']>): Promise<void> {
   complaintMap.stop();
   complaintMap.mode = side.mapMode;
   complaints.month = side.month;
@@ -66,5 +73,7 @@ export async function applyView(view: SlideView): Promise<void> {
     complaintMap.playMode = side.playback.mode as PlaybackMode;
     complaintMap.months = side.playback.months;
     await complaintMap.start();
+    // The slide opens on its own month, the last frame; playing starts from the first.
+    await complaintMap.show((complaintMap.playback?.frames.length ?? 1) - 1);
   }
 }
