@@ -200,22 +200,17 @@ export function layoutSheet(content: SheetContent, paper: Paper, measure: Measur
       1.45,
     );
     if (note.cut) cut.push('note');
+    // The box holds the note's lines (1.45 × size apart), no more.
+    const boxHeight = Math.min(bottom - boxTop, note.lines.length * note.size * 1.45 + 2 * pad);
     items.push({
       kind: 'rect',
       x: columnX,
       y: boxTop,
       w: COLUMN,
-      h: bottom - boxTop,
+      h: boxHeight,
       fill: COLORS.panel,
     });
-    items.push({
-      kind: 'rect',
-      x: columnX,
-      y: boxTop,
-      w: 5,
-      h: bottom - boxTop,
-      fill: COLORS.rule,
-    });
+    items.push({ kind: 'rect', x: columnX, y: boxTop, w: 5, h: boxHeight, fill: COLORS.rule });
     let ny = boxTop + pad;
     for (const line of note.lines) {
       ny += note.size * 1.1;

@@ -14,11 +14,13 @@ export function drawSheet(
   layout: SheetLayout,
   map: CanvasImageSource,
   scale: number,
-): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(layout.width * scale);
-  canvas.height = Math.round(layout.height * scale);
-  const ctx = canvas.getContext('2d')!;
+): OffscreenCanvas {
+  // Off the page and in memory (willReadFrequently): encoding it needs no copy from the GPU.
+  const canvas = new OffscreenCanvas(
+    Math.round(layout.width * scale),
+    Math.round(layout.height * scale),
+  );
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   ctx.scale(scale, scale);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, layout.width, layout.height);
