@@ -6,8 +6,8 @@
  * runs the editing benchmark (editing-run.ts) instead, `-- --suggest` the suggested plan's
  * (suggest-run.ts), `-- --orders` the work-order import and aggregation's (orders-run.ts),
  * `-- --browser` the browser probes in Debian's Chromium (tests/probes: editing a generated
- * district, and a million orders imported and played back in the page; Chromium installed first
- * when missing). The
+ * district, a million orders imported and played back in the page, a ten-slide briefing exported;
+ * Chromium installed first when missing). The
  * orders benchmark runs bundled ahead of time by esbuild, as `npm run orders` does, with the same
  * Node flags: tsx's compiled code names every function it makes, which a loop over a million rows
  * would pay for.

@@ -473,7 +473,7 @@ export const en: Record<MessageKey, string> = {
   'orders.system.WGS84': 'WGS-84 (GPS)',
   'orders.system.GCJ02': 'GCJ-02 (Amap, Tencent)',
   'orders.system.BD09': 'BD-09 (Baidu)',
-  'orders.downloadRows': 'Download the {count} rows not imported or not placed',
+  'orders.downloadRows': 'Download the rows not imported or not placed ({count})',
   'orders.mapping.open': 'Map columns…',
   'orders.mapping.title': 'Map the columns of {file}',
   'orders.mapping.hint':

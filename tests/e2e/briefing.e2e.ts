@@ -120,7 +120,14 @@ test('builds a three-slide briefing, presents it and exports it as PNG, PDF and 
   await expect(page.getByTestId('presentation')).toHaveCount(0);
   await expect(page.getByTestId('tab-briefing')).toHaveAttribute('aria-selected', 'true');
 
-  // The parking slide as PNG at 1920 × 1080 and 3840 × 2160.
+  // The parking slide as PNG at 1920 × 1080 and 3840 × 2160 (the map draws the pages at their
+  // size, then takes back its own).
+  const mapCanvas = () =>
+    page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=map] canvas')!;
+      return [canvas.width, canvas.height];
+    });
+  const canvasBefore = await mapCanvas();
   const exportNotice = page.getByTestId('export-notice');
   for (const [height, width] of [
     [1080, 1920],
@@ -153,7 +160,8 @@ test('builds a three-slide briefing, presents it and exports it as PNG, PDF and 
   ])
     expect(text).toContain(words);
   expect(text).toMatch(/\d+ 米/);
-  // The view from before the export is back.
+  // The view from before the export is back, and the map at its own size.
+  await expect.poll(mapCanvas).toEqual(canvasBefore);
   await expect(page.getByTestId('tab-briefing')).toHaveAttribute('aria-selected', 'true');
 
   // Printed: the same three pages, the titles as text.

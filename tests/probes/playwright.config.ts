@@ -1,5 +1,5 @@
 // The browser probes of `npm run bench -- --browser` (editing a generated district; a million
-// orders imported and played back): the end-to-end setup (Debian's Chromium, the built app) with
+// orders imported and played back; a ten-slide briefing exported): the end-to-end setup (Debian's Chromium, the built app) with
 // long runs on large generated data, kept out of `npm test`'s time.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
