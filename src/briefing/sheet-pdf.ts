@@ -9,7 +9,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib'
 import type { Paper, SheetLayout } from './sheet-layout.ts';
 
 /** Page sizes in PostScript points. */
-export const PAGE_POINTS: Record<Paper, [number, number]> = {
+const PAGE_POINTS: Record<Paper, [number, number]> = {
   '16:9': [960, 540],
   a4: [841.89, 595.28],
 };

@@ -441,7 +441,6 @@ export const en: Record<MessageKey, string> = {
   'sheet.noFiles': 'no files loaded',
   'sheet.north': 'N',
   'sheet.generated': 'Generated {time} · GridAtlas',
-  'export.title': 'Export',
   'export.png': 'Export this slide as PNG',
   'export.pngSize': '{width}×{height}',
   'export.pdf': 'Export PDF',

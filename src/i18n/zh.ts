@@ -419,7 +419,6 @@ export const zh = {
   'sheet.noFiles': '未载入文件',
   'sheet.north': '北',
   'sheet.generated': '生成时间：{time} · 网格治理地图',
-  'export.title': '导出',
   'export.png': '导出本页 PNG',
   'export.pngSize': '{width}×{height}',
   'export.pdf': '导出 PDF',

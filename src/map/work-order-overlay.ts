@@ -12,6 +12,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Layer, LayerManager } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import { DEFAULT_HEXAGON_M } from '../analysis/complaints/hex-bins.ts';
 import type { HexagonView } from '../workers/complaint-views.ts';
 import { hexagonClasses, hexagonColor } from './hexagon-scale.ts';
 import { HEATMAP_COLORS } from './palette.ts';
@@ -81,7 +82,7 @@ const NO_HEXAGONS: HexagonView = {
   centers: new Float64Array(),
   counts: new Float32Array(),
   max: 0,
-  radiusM: 100,
+  radiusM: DEFAULT_HEXAGON_M,
 };
 const NO_POINTS: OrderPoints = { points: new Float64Array(), rows: new Int32Array() };
 

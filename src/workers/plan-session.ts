@@ -309,7 +309,6 @@ export class PlanSession {
     return { switched: currentPlanId === null ? null : await this.switchTo(currentPlanId), view };
   }
 
-  /** Saves the UI's view state (camera, metric, tab …) with the session. */
   /** The street's briefings, oldest first; unreadable ones are reported. */
   async listBriefings(): Promise<{ briefings: Briefing[]; problems: StorageProblem[] }> {
     const listed = await this.#stored((store) => store.listBriefings(this.#datasetKey));
@@ -333,6 +332,7 @@ export class PlanSession {
     return deleted.ok ? null : deleted.storage;
   }
 
+  /** Saves the UI's view state (camera, metric, tab …) with the session. */
   async saveView(view: unknown): Promise<StorageProblem | null> {
     const saved = await this.#stored((store) =>
       store.saveSession({ datasetKey: this.#datasetKey, view }),

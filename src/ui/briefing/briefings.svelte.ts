@@ -16,6 +16,7 @@ import {
   type Slide,
   type SlideView,
 } from '../../briefing/briefing.ts';
+import { beijingDate } from '../../analysis/complaints/assessment-period.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { briefingFileText, readBriefingFile } from '../../briefing/briefing-file.ts';
 import { callDataWorker } from '../../workers/data-client.ts';
@@ -55,7 +56,7 @@ class Briefings {
 
   /** Starts a new, empty briefing and makes it the current one. */
   async create(
-    title = i18n.t('briefing.defaultTitle', { date: now().slice(0, 10) }),
+    title = i18n.t('briefing.defaultTitle', { date: beijingDate(Date.now()) }),
   ): Promise<Briefing> {
     const briefing = newBriefing(newId(), '', title, now());
     await this.#save(briefing);

@@ -26,10 +26,7 @@ function distanceText(metres: number): string {
 /** The period and scope line under a slide's title. */
 function periodText(slide: Slide): string {
   const side = slide.view.complaints;
-  const plan =
-    slide.view.planId === null
-      ? i18n.t('plans.baseline')
-      : (plans.list.find((p) => p.id === slide.view.planId)?.name ?? slide.view.planId);
+  const plan = plans.nameOf(slide.view.planId);
   const street = app.street?.summary.streetName;
   const scope = [street, i18n.t('sheet.plan', { plan })].filter(Boolean).join(' · ');
   if (slide.view.tab !== 'complaints' || !side?.month) return scope;

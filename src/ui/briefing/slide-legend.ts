@@ -24,7 +24,7 @@ const digits = (value: number) =>
   Number.isInteger(value) ? 0 : Math.abs(value) < 1 ? 2 : Math.abs(value) < 10 ? 1 : 0;
 
 /** `[r, g, b]` as `#rrggbb`. */
-export const hexColor = (c: readonly number[]) =>
+const hexColor = (c: readonly number[]) =>
   `#${c.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
 
 /** The range a colour class of the grid colouring stands for ("120 – 180", "≥ 300"). */

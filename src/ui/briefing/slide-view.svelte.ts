@@ -26,16 +26,13 @@ export function captureView(): SlideView | null {
   const { playback } = complaintMap;
   return {
     camera: structuredClone(camera),
-    layers: structuredClone($state.snapshot(app.view.groups)),
+    layers: $state.snapshot(app.view.groups),
     metric: app.view.metric,
     tab: app.view.tab,
     planId: app.plan.planId,
     complaints: {
       month: complaints.view?.month ?? complaints.month,
-      filter: structuredClone($state.snapshot(complaints.filter)) as unknown as Record<
-        string,
-        unknown
-      >,
+      filter: $state.snapshot(complaints.filter) as unknown as Record<string, unknown>,
       mapMode: complaintMap.mode,
       hexagonM: complaints.hexagonM,
       playback: playback
